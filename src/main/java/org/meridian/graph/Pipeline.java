@@ -1,0 +1,64 @@
+package org.meridian.graph;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.meridian.check.Problem;
+import org.meridian.check.Problems;
+import org.meridian.check.ShapeCheck;
+
+/**
+ * Builds a project into a dataset and checks it, in one write transaction that commits only
+ * when there is no problem at all. A failed build leaves the dataset as it was.
+ */
+public final class Pipeline {
+    private Pipeline() {}
+
+    /** What a build produced: its problems (empty when it committed) and the quads it stored. */
+    public record Outcome(Problems problems, long quads) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static Outcome build(Project project, DatasetGraph target) {
+        target.begin(TxnType.WRITE);
+        try {
+            GraphBuilder builder = new GraphBuilder(project);
+            builder.build(target::add);
+            Problems problems = builder.problems();
+            problems.addAll(withoutRepeats(problems, shapeCheck(project, target, builder)));
+            if (!problems.isEmpty()) {
+                target.abort();
+                return new Outcome(problems, 0);
+            }
+            long quads = target.stream().count();
+            target.commit();
+            return new Outcome(problems, quads);
+        } finally {
+            target.end();
+        }
+    }
+
+    private static Problems shapeCheck(Project project, DatasetGraph dataset, GraphBuilder builder) {
+        Graph ontology = dataset.getGraph(project.ontologyGraph());
+        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset.getUnionGraph(), builder.origins());
+    }
+
+    /**
+     * A row that could not be mapped usually also breaks a shape; report the row once, by its
+     * mapping problem, which names the cause.
+     */
+    private static Problems withoutRepeats(Problems mapping, Problems shapes) {
+        Set<String> reported = new HashSet<>();
+        mapping.sorted().forEach(p -> reported.add(p.file() + ":" + p.line()));
+        Problems kept = new Problems();
+        for (Problem p : shapes.sorted())
+            if (!reported.contains(p.file() + ":" + p.line()))
+                kept.add(p);
+        return kept;
+    }
+}
