@@ -1,0 +1,99 @@
+package org.meridian.cli;
+
+import java.net.BindException;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.graph.Project;
+import org.meridian.serve.MeridianServer;
+import org.meridian.store.DatabaseStore;
+
+/** {@code meridian serve}: builds the database if needed and serves it with the Fuseki UI. */
+final class ServeCommand implements Command {
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "build the database if needed, then serve it read-only over SPARQL with the Fuseki UI";
+    }
+
+    @Override
+    public Options options() {
+        return Settings.withCommon(new Options()
+                .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
+                        .desc("the address to listen on (default: " + MeridianServer.Settings.DEFAULT_HOST
+                                + "; 0.0.0.0 for every interface)").get())
+                .addOption(Option.builder().longOpt("port").hasArg().argName("PORT")
+                        .desc("the port to listen on (default: " + MeridianServer.Settings.DEFAULT_PORT
+                                + "; 0 picks a free one)").get()));
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws CommandException {
+        Project project = Settings.project(line);
+        MeridianServer.Settings settings = new MeridianServer.Settings(
+                line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line));
+        DatabaseStore store = Settings.store(line, project);
+        Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
+        if (build.isEmpty())
+            return ExitCode.DATA;
+
+        DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
+        FusekiServer server = MeridianServer.build(dataset, settings, store.root());
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            TDBInternal.expel(dataset, true);
+            if (causedBy(e, BindException.class))
+                throw CommandException.usage("cannot listen on " + settings.host() + ":" + settings.port()
+                        + " (is another server using it?); choose another with --port");
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            TDBInternal.expel(dataset, true);
+        }));
+        printAddresses(console, settings.host(), server.getPort(), build.get());
+        server.join();
+        return ExitCode.OK;
+    }
+
+    private static int port(CommandLine line) throws CommandException {
+        String text = line.getOptionValue("port", Integer.toString(MeridianServer.Settings.DEFAULT_PORT));
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535)
+                throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw CommandException.usage("--port must be a number from 0 to 65535, not '" + text + "'");
+        }
+    }
+
+    private static void printAddresses(Console console, String host, int port, DatabaseStore.Build build) {
+        String root = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String dataset = root + "/" + MeridianServer.DATASET;
+        console.out().println("Meridian is serving build " + build.id() + " (" + build.quads() + " quads)");
+        console.out().println("  UI:              " + root + "/");
+        console.out().println("  query in the UI: " + root + "/#/dataset/" + MeridianServer.DATASET + "/query");
+        console.out().println("  SPARQL endpoint: " + dataset + "/sparql");
+        console.out().println("  graph store:     " + dataset + "/get (read-only)");
+        console.out().println("Stop with Ctrl-C.");
+        console.out().flush();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (type.isInstance(t))
+                return true;
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package org.meridian.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.check.Problems;
+import org.meridian.graph.Pipeline;
+import org.meridian.graph.Project;
+
+/**
+ * Builds a project into a fresh TDB2 folder and publishes it only if it is complete and valid,
+ * so the served database never holds half a load. An unchanged project reuses the current build.
+ */
+public final class Loader {
+    private final Project project;
+    private final DatabaseStore store;
+
+    public Loader(Project project, DatabaseStore store) {
+        this.project = project;
+        this.store = store;
+    }
+
+    /** The outcome of a load: the published build, or the problems that stopped it. */
+    public record Result(Optional<DatabaseStore.Build> build, boolean reused, Problems problems) {
+        public boolean ok() {
+            return build.isPresent();
+        }
+    }
+
+    /** Builds unless the current build was made from exactly these inputs (or {@code force}). */
+    public Result load(boolean force) {
+        String fingerprint = Fingerprint.of(project);
+        Optional<DatabaseStore.Build> current = store.current();
+        if (!force && current.isPresent() && current.get().fingerprint().equals(fingerprint))
+            return new Result(current, true, new Problems());
+
+        Path folder = store.newBuildFolder(fingerprint);
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(folder));
+        Pipeline.Outcome outcome;
+        try {
+            outcome = Pipeline.build(project, dataset);
+        } finally {
+            TDBInternal.expel(dataset, true);
+        }
+        if (!outcome.ok()) {
+            DatabaseStore.delete(folder);
+            return new Result(Optional.empty(), false, outcome.problems());
+        }
+        DatabaseStore.Build build = store.seal(folder, fingerprint, outcome.quads());
+        store.publish(build);
+        // Keep the build it replaces: a running server may still be reading it.
+        store.removeOldBuilds(current.map(DatabaseStore.Build::folder).orElse(null));
+        return new Result(Optional.of(build), false, outcome.problems());
+    }
+}
