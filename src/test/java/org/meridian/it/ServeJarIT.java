@@ -1,0 +1,74 @@
+package org.meridian.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.testing.TestProjects;
+
+/**
+ * The packaged jar, run as users run it: a separate JVM that builds the database, starts the
+ * server and prints its addresses, then answers a query. Proves the shaded jar found every Jena
+ * part through its merged service files.
+ */
+class ServeJarIT {
+    private static final Pattern ENDPOINT = Pattern.compile("SPARQL endpoint: (http://\\S+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theJarBuildsServesAndAnswers() throws Exception {
+        Path jar = Path.of("target/meridian.jar");
+        assertTrue(Files.isRegularFile(jar), "package the jar first (mvn verify does)");
+        Path project = TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve",
+                "--project", project.toString(), "--port", "0")
+                .redirectError(temp.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            String endpoint = CompletableFuture.supplyAsync(() -> endpointFrom(process)).get(120, TimeUnit.SECONDS);
+            String query = "SELECT (COUNT(*) AS ?n) { ?s a <http://example.org/ns#Person> }";
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                            .header("Accept", "text/csv").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("n\r\n2\r\n", response.body());
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.readString(temp.resolve("stderr.txt")).contains("building the database"));
+    }
+
+    private static String endpointFrom(Process process) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher m = ENDPOINT.matcher(line);
+                if (m.find())
+                    return m.group(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the server exited without printing its endpoint");
+    }
+}
