@@ -47,6 +47,9 @@ public final class MeridianServer {
                 .addServlet("/$/server", new ActionServerStatus())
                 .enablePing(true)
                 .fusekiModules(FusekiModules.create(new FMod_UI()))
+                // The UI module also registers /$/validate/*, which the UI does not call; its data
+                // validator parses JSON-LD and would fetch any remote @context a visitor names.
+                .addFilter("/$/validate/*", new NotServed())
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors())
             if (connector instanceof ServerConnector serverConnector)

@@ -147,7 +147,8 @@ class ServerTest {
     @Test
     void theAdminAreaIsAbsent() throws Exception {
         assertEquals(404, get("/$/datasets").statusCode());
-        for (String action : List.of("/$/datasets?dbName=x&dbType=mem", "/$/backup/meridian", "/$/compact/meridian")) {
+        for (String action : List.of("/$/datasets?dbName=x&dbType=mem", "/$/backup/meridian", "/$/compact/meridian",
+                "/$/validate/data", "/$/validate/query")) {
             int status = send(HttpRequest.newBuilder(URI.create(root + action))
                     .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
             assertTrue(status == 404 || status == 405, action + " answered " + status);
