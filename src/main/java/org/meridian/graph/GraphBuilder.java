@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.mapping.Mapping;
@@ -101,9 +102,9 @@ public final class GraphBuilder {
         new CsvTable(table.csv(), tableName).read(problems, header -> {
             if (mapping == null || !columnsMatch(tableName, header, mapping))
                 return null;
-            RowMapper mapper = new RowMapper(mapping, tableName, project.tableGraph(table.name()));
+            RowMapper mapper = new RowMapper(mapping, tableName, project.tableGraph(table.name()), project.data());
             return row -> mapper.map(row, problems, quad -> {
-                origins.record(quad.getSubject(), tableName, row.line());
+                origins.record(quad.getSubject(), tableName, row.line(), quad.getPredicate().equals(RDF.Nodes.type));
                 sink.accept(quad);
             });
         });
@@ -115,12 +116,19 @@ public final class GraphBuilder {
         header.forEach(missing::remove);
         Set<String> unknown = new TreeSet<>(header);
         unknown.removeAll(mapping.columns());
+        Set<String> clashing = new TreeSet<>(header);
+        clashing.retainAll(mapping.assignedNames());
+        unknown.removeAll(clashing);
+        for (String column : clashing)
+            problems.add(Problem.at(tableName, 1, "column '" + column + "' has the name of a variable "
+                    + mapping.displayName() + " binds itself")
+                    .withHint("rename the BIND variable in the mapping, e.g. ?" + column + "Iri"));
         for (String column : missing)
             problems.add(tableName, 1, "missing column '" + column + "', which " + mapping.displayName() + " reads");
         for (String column : unknown)
             problems.add(Problem.at(tableName, 1, "unknown column '" + column + "': "
                     + mapping.displayName() + " does not read it")
                     .withHint("fix the header, or use ?" + column + " in the mapping"));
-        return missing.isEmpty() && unknown.isEmpty();
+        return missing.isEmpty() && unknown.isEmpty() && clashing.isEmpty();
     }
 }

@@ -5,19 +5,25 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 
-/** Where each subject came from: the first table line that produced a triple about it. */
+/**
+ * Where each subject came from: the first table line that gave it a type, or failing that the
+ * first line that said anything about it. Problems about a node point there.
+ */
 public final class Origins {
     /** A place in an input file. */
     public record Location(String file, long line) {}
 
-    private final Map<Node, Location> bySubject = new HashMap<>();
+    private final Map<Node, Location> defined = new HashMap<>();
+    private final Map<Node, Location> mentioned = new HashMap<>();
 
-    public void record(Node subject, String file, long line) {
-        bySubject.putIfAbsent(subject, new Location(file, line));
+    /** @param typing whether the triple recorded is an rdf:type triple, which defines its subject */
+    public void record(Node subject, String file, long line, boolean typing) {
+        (typing ? defined : mentioned).putIfAbsent(subject, new Location(file, line));
     }
 
     /** @return where the node was first described, or null if no table described it */
     public Location of(Node node) {
-        return bySubject.get(node);
+        Location location = defined.get(node);
+        return location != null ? location : mentioned.get(node);
     }
 }

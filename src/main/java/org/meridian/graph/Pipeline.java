@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.meridian.check.LintCheck;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.check.ShapeCheck;
@@ -26,19 +27,23 @@ public final class Pipeline {
 
     public static Outcome build(Project project, DatasetGraph target) {
         target.begin(TxnType.WRITE);
+        boolean committed = false;
         try {
             GraphBuilder builder = new GraphBuilder(project);
             builder.build(target::add);
             Problems problems = builder.problems();
-            problems.addAll(withoutRepeats(problems, shapeCheck(project, target, builder)));
-            if (!problems.isEmpty()) {
-                target.abort();
+            Problems checks = shapeCheck(project, target, builder);
+            checks.addAll(new LintCheck(project.queries().resolve("checks"), project::display).check(target, builder.origins()));
+            problems.addAll(withoutRepeats(problems, checks));
+            if (!problems.isEmpty())
                 return new Outcome(problems, 0);
-            }
             long quads = target.stream().count();
             target.commit();
+            committed = true;
             return new Outcome(problems, quads);
         } finally {
+            if (!committed)
+                target.abort();
             target.end();
         }
     }

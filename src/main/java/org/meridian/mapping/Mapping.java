@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -20,10 +21,16 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.OpAssign;
+import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpExtend;
+import org.apache.jena.sparql.algebra.op.OpPropFunc;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpTable;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.meridian.check.Problems;
 import org.meridian.check.QueryErrors;
 
@@ -71,7 +78,8 @@ public final class Mapping {
             problems.add(displayName, 0, "a mapping must be a CONSTRUCT query");
             return null;
         }
-        Op where = Algebra.compile(query.getQueryPattern());
+        // Optimising also turns property functions such as apf:strSplit into the operators that run them.
+        Op where = Algebra.optimize(Algebra.compile(query.getQueryPattern()));
         List<Quad> template = query.getConstructTemplate().getQuads();
         return new Mapping(displayName, where, template, inputColumns(where, template), assignments(where));
     }
@@ -104,11 +112,60 @@ public final class Mapping {
             for (var node : List.of(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject()))
                 if (Var.isVar(node) && !Var.isBlankNodeVar(node))
                     used.add(Var.alloc(node));
-        used.removeAll(OpVars.visibleVars(where));
+        used.removeAll(outputs(where));
         Set<String> names = new TreeSet<>();
         used.forEach(v -> names.add(v.getVarName()));
         names.remove(ROW_NUMBER);
         return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * The variables the WHERE clause binds itself: BIND targets, property-function outputs such as
+     * the subject of apf:strSplit, VALUES tables and pattern matches. Whatever else it reads is a column.
+     */
+    private static Set<Var> outputs(Op where) {
+        Set<Var> outputs = new LinkedHashSet<>();
+        OpWalker.walk(where, new OpVisitorBase() {
+            @Override
+            public void visit(OpExtend op) {
+                outputs.addAll(op.getVarExprList().getVars());
+            }
+
+            @Override
+            public void visit(OpAssign op) {
+                outputs.addAll(op.getVarExprList().getVars());
+            }
+
+            @Override
+            public void visit(OpPropFunc op) {
+                PropFuncArg subject = op.getSubjectArgs();
+                List<Node> nodes = subject.isNode() ? List.of(subject.getArg()) : subject.getArgList();
+                nodes.stream().filter(Var::isVar).forEach(n -> outputs.add(Var.alloc(n)));
+            }
+
+            @Override
+            public void visit(OpTable op) {
+                outputs.addAll(op.getTable().getVars());
+            }
+
+            @Override
+            public void visit(OpBGP op) {
+                outputs.addAll(OpVars.visibleVars(op));
+            }
+
+            @Override
+            public void visit(OpQuadPattern op) {
+                outputs.addAll(OpVars.visibleVars(op));
+            }
+        });
+        return outputs;
+    }
+
+    /** The variables the mapping binds with BIND; a column may not share a name with one. */
+    public Set<String> assignedNames() {
+        Set<String> names = new TreeSet<>();
+        assignments.forEach(a -> names.add(a.getLeft().getVarName()));
+        return names;
     }
 
     private static List<Pair<Var, Expr>> assignments(Op where) {

@@ -1,5 +1,6 @@
 package org.meridian.mapping;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,7 +24,6 @@ import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprVars;
-import org.apache.jena.sparql.function.FunctionEnvBase;
 import org.apache.jena.sparql.modify.TemplateLib;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.meridian.check.Problems;
@@ -44,12 +44,13 @@ public final class RowMapper {
     /**
      * @param tableName    how problems name the table file
      * @param defaultGraph where template triples outside any GRAPH block go
+     * @param dataFolder   the folder {@code fn:text} reads files from (see {@link MappingFunctions})
      */
-    public RowMapper(Mapping mapping, String tableName, Node defaultGraph) {
+    public RowMapper(Mapping mapping, String tableName, Node defaultGraph, Path dataFolder) {
         this.mapping = mapping;
         this.tableName = tableName;
         this.defaultGraph = defaultGraph;
-        this.context = ExecutionContext.create(DatasetGraphFactory.empty());
+        this.context = ExecutionContext.create(DatasetGraphFactory.empty(), MappingFunctions.context(dataFolder));
     }
 
     /** Maps one row; quads go to {@code out}, problems to {@code problems}. */
@@ -101,7 +102,7 @@ public final class RowMapper {
         return failed;
     }
 
-    private static String inputsOf(Expr expr, Binding result) {
+    private String inputsOf(Expr expr, Binding result) {
         StringBuilder text = new StringBuilder();
         for (Var v : ExprVars.getVarsMentioned(expr)) {
             if (v.getVarName().equals(Mapping.ROW_NUMBER))
@@ -113,9 +114,9 @@ public final class RowMapper {
         return text.isEmpty() ? "the row" : text.toString();
     }
 
-    private static String evaluationError(Expr expr, Binding result) {
+    private String evaluationError(Expr expr, Binding result) {
         try {
-            expr.eval(result, new FunctionEnvBase());
+            expr.eval(result, context);
             return "the expression gave no value";
         } catch (ExprEvalException e) {
             return String.valueOf(e.getMessage()).replace(XSD_NAMESPACE, "xsd:");

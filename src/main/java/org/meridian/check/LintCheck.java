@@ -1,0 +1,98 @@
+package org.meridian.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.meridian.graph.Origins;
+
+/**
+ * Runs the lint queries of {@code queries/checks/}: each is a {@code SELECT ?error} (optionally
+ * with {@code ?focus}, the node at fault) that must return no rows. Each row is a problem, located
+ * at the table line that produced the focus node when there is one.
+ */
+public final class LintCheck {
+    private static final Var ERROR = Var.alloc("error");
+    private static final Var FOCUS = Var.alloc("focus");
+
+    private final List<Path> checks;
+    private final Function<Path, String> display;
+
+    /**
+     * @param folder  the folder of {@code .rq} checks (missing means none)
+     * @param display how messages name a file
+     */
+    public LintCheck(Path folder, Function<Path, String> display) {
+        this.checks = list(folder);
+        this.display = display;
+    }
+
+    /**
+     * Runs every check over {@code dataset} (inside the caller's transaction). Queries see the
+     * union of the named graphs as their default graph, and each named graph by name.
+     */
+    public Problems check(DatasetGraph dataset, Origins origins) {
+        DatasetGraph view = unionView(dataset);
+        Problems problems = new Problems();
+        for (Path file : checks) {
+            String name = display.apply(file);
+            Query query;
+            try {
+                query = QueryFactory.create(Files.readString(file));
+            } catch (QueryParseException e) {
+                problems.add(name, QueryErrors.line(e), "the check is not valid SPARQL: " + QueryErrors.message(e));
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!query.isSelectType() || !query.getProjectVars().contains(ERROR)) {
+                problems.add(name, 0, "a check must be a SELECT with an ?error column");
+                continue;
+            }
+            try (QueryExec exec = QueryExec.dataset(view).query(query).build()) {
+                RowSet rows = exec.select();
+                rows.forEachRemaining(row -> problems.add(problemFor(row, name, origins)));
+            }
+        }
+        return problems;
+    }
+
+    private static Problem problemFor(Binding row, String checkName, Origins origins) {
+        Node error = row.get(ERROR);
+        String message = (error == null ? "(no message)" : error.isLiteral() ? error.getLiteralLexicalForm() : error.toString())
+                + " [" + checkName + "]";
+        Node focus = row.get(FOCUS);
+        Origins.Location where = focus == null ? null : origins.of(focus);
+        return where == null ? Problem.at(checkName, 0, message) : Problem.at(where.file(), where.line(), message);
+    }
+
+    private static DatasetGraph unionView(DatasetGraph dataset) {
+        DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
+        dataset.listGraphNodes().forEachRemaining(name -> view.addGraph(name, dataset.getGraph(name)));
+        return view;
+    }
+
+    private static List<Path> list(Path folder) {
+        if (!Files.isDirectory(folder))
+            return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".rq")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
