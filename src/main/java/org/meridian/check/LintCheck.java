@@ -13,7 +13,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -46,7 +45,7 @@ public final class LintCheck {
      * union of the named graphs as their default graph, and each named graph by name.
      */
     public Problems check(DatasetGraph dataset, Origins origins) {
-        DatasetGraph view = unionView(dataset);
+        DatasetGraph view = UnionView.of(dataset);
         Problems problems = new Problems();
         for (Path file : checks) {
             String name = display.apply(file);
@@ -78,12 +77,6 @@ public final class LintCheck {
         Node focus = row.get(FOCUS);
         Origins.Location where = focus == null ? null : origins.of(focus);
         return where == null ? Problem.at(checkName, 0, message) : Problem.at(where.file(), where.line(), message);
-    }
-
-    private static DatasetGraph unionView(DatasetGraph dataset) {
-        DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
-        dataset.listGraphNodes().forEachRemaining(name -> view.addGraph(name, dataset.getGraph(name)));
-        return view;
     }
 
     private static List<Path> list(Path folder) {

@@ -1,22 +1,52 @@
 package org.meridian.check;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.system.G;
 import org.meridian.graph.Origins;
 
 /**
- * Validates the built graph against the SHACL shapes of the ontology and reports each result at
+ * Validates the built dataset against the SHACL shapes of the ontology and reports each result at
  * the table line that produced its focus node, so a curator knows which row to fix.
+ * <p>
+ * Sources may disagree: one calls an expo the ninth, another the eighth. So shapes see the union of
+ * all graphs, except {@code sh:maxCount}, which holds within each source's graph: one source gives
+ * at most one edition, two sources may give two.
  */
 public final class ShapeCheck {
+    private static final String PER_GRAPH_COUNT = """
+            PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?node (COUNT(DISTINCT ?value) AS ?values) WHERE {
+              ?node rdf:type/rdfs:subClassOf* ?class .
+              GRAPH ?graph { ?node ?path ?value }
+            }
+            GROUP BY ?node ?graph
+            HAVING (COUNT(DISTINCT ?value) > ?max)
+            ORDER BY ?node
+            """;
+
+    /** A property shape's maximum count, taken out of SHACL's hands to be checked per graph. */
+    private record MaxCount(Node targetClass, Node path, Node max, String message) {}
+
     private final Shapes shapes;
+    private final List<MaxCount> maxCounts = new ArrayList<>();
     private final PrefixMapping prefixes;
     private final String base;
 
@@ -26,22 +56,55 @@ public final class ShapeCheck {
      * @param base        the IRI base entities are minted under; messages show IRIs relative to it
      */
     public ShapeCheck(Graph shapesGraph, PrefixMapping prefixes, String base) {
-        this.shapes = Shapes.parse(shapesGraph);
+        this.shapes = Shapes.parse(withoutMaxCounts(shapesGraph));
         this.prefixes = prefixes;
         this.base = base;
     }
 
-    /** Checks {@code data}; every result becomes a problem located through {@code origins}. */
-    public Problems check(Graph data, Origins origins) {
-        Problems problems = new Problems();
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
-        for (ReportEntry entry : report.getEntries()) {
-            Origins.Location where = origins.of(entry.focusNode());
-            String file = where == null ? "(graph)" : where.file();
-            long line = where == null ? 0 : where.line();
-            problems.add(file, line, describe(entry));
+    private Graph withoutMaxCounts(Graph shapesGraph) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        shapesGraph.find().forEachRemaining(copy::add);
+        for (Triple limit : G.find(shapesGraph, null, SHACL.maxCount, null).toList()) {
+            Node property = limit.getSubject();
+            Node path = G.getZeroOrOneSP(shapesGraph, property, SHACL.path);
+            Node message = G.getZeroOrOneSP(shapesGraph, property, SHACL.message);
+            for (Node shape : G.find(shapesGraph, null, SHACL.property, property).mapWith(Triple::getSubject).toList())
+                for (Node targetClass : G.listSP(shapesGraph, shape, SHACL.targetClass))
+                    if (path != null && path.isURI())
+                        maxCounts.add(new MaxCount(targetClass, path, limit.getObject(),
+                                message == null ? "too many values" : message.getLiteralLexicalForm()));
+            copy.delete(limit);
         }
+        return copy;
+    }
+
+    /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
+    public Problems check(DatasetGraph dataset, Origins origins) {
+        Problems problems = new Problems();
+        ValidationReport report = ShaclValidator.get().validate(shapes, dataset.getUnionGraph());
+        for (ReportEntry entry : report.getEntries())
+            problems.add(locate(entry.focusNode(), origins, describe(entry)));
+        DatasetGraph view = UnionView.of(dataset);
+        for (MaxCount limit : maxCounts)
+            checkPerGraph(view, limit, origins, problems);
         return problems;
+    }
+
+    private void checkPerGraph(DatasetGraph view, MaxCount limit, Origins origins, Problems problems) {
+        ParameterizedSparqlString query = new ParameterizedSparqlString(PER_GRAPH_COUNT);
+        query.setParam("class", limit.targetClass());
+        query.setParam("path", limit.path());
+        query.setParam("max", limit.max());
+        try (QueryExec exec = QueryExec.dataset(view).query(query.asQuery()).build()) {
+            exec.select().forEachRemaining(row -> problems.add(locate(row.get("node"), origins,
+                    show(row.get("node")) + " " + show(limit.path()) + ": " + limit.message()
+                            + " (one source gives " + row.get("values").getLiteralLexicalForm() + " values)")));
+        }
+    }
+
+    private static Problem locate(Node focus, Origins origins, String message) {
+        Origins.Location where = origins.of(focus);
+        return where == null ? Problem.at("(graph)", 0, message) : Problem.at(where.file(), where.line(), message);
     }
 
     private String describe(ReportEntry entry) {
@@ -54,8 +117,9 @@ public final class ShapeCheck {
         return text.toString();
     }
 
+    /** A term by its prefixed name if it has one, an entity by its IRI relative to the base. */
     private String show(Node node) {
-        if (node.isURI() && node.getURI().startsWith(base))
+        if (node.isURI() && prefixes.shortForm(node.getURI()).equals(node.getURI()) && node.getURI().startsWith(base))
             return "<" + node.getURI().substring(base.length()) + ">";
         return FmtUtils.stringForNode(node, prefixes);
     }

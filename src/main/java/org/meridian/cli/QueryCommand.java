@@ -19,6 +19,7 @@ import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.check.QueryErrors;
 import org.meridian.graph.Project;
+import org.meridian.query.QueryCatalog;
 import org.meridian.query.QueryPrinter;
 import org.meridian.store.DatabaseStore;
 
@@ -46,6 +47,7 @@ final class QueryCommand implements Command {
                         .desc("run the query in FILE").get())
                 .addOption(Option.builder("q").longOpt("query").hasArg().argName("TEXT")
                         .desc("run the query TEXT").get())
+                .addOption(Option.builder("l").longOpt("list").desc("list the named queries of queries/ with their titles").get())
                 .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                         .desc("for SELECT and ASK: " + String.join(", ", QueryPrinter.RESULT_FORMATS)
                                 + " (default: table); for CONSTRUCT and DESCRIBE: "
@@ -55,6 +57,11 @@ final class QueryCommand implements Command {
     @Override
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
+        if (line.hasOption("list")) {
+            for (QueryCatalog.NamedQuery named : QueryCatalog.read(project.queries()).queries())
+                console.out().printf("%-28s %s%n", named.name(), named.title());
+            return ExitCode.OK;
+        }
         Query query = parse(source(line, project));
         String format = line.getOptionValue("format");
         QueryPrinter printer = QueryPrinter.forQuery(query, format);

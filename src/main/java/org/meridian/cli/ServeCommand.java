@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.graph.Project;
+import org.meridian.query.QueryCatalog;
 import org.meridian.serve.MeridianServer;
 import org.meridian.store.DatabaseStore;
 
@@ -47,7 +48,7 @@ final class ServeCommand implements Command {
             return ExitCode.DATA;
 
         DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
-        FusekiServer server = MeridianServer.build(dataset, settings, store.root());
+        FusekiServer server = MeridianServer.build(dataset, settings, store.root(), QueryCatalog.read(project.queries()));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -84,6 +85,7 @@ final class ServeCommand implements Command {
         console.out().println("Meridian is serving build " + build.id() + " (" + build.quads() + " quads)");
         console.out().println("  UI:              " + root + "/");
         console.out().println("  query in the UI: " + root + "/#/dataset/" + MeridianServer.DATASET + "/query");
+        console.out().println("  ready-made:      " + root + "/queries");
         console.out().println("  SPARQL endpoint: " + dataset + "/sparql");
         console.out().println("  graph store:     " + dataset + "/get (read-only)");
         console.out().println("Stop with Ctrl-C.");

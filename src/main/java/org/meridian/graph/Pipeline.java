@@ -50,7 +50,7 @@ public final class Pipeline {
 
     private static Problems shapeCheck(Project project, DatasetGraph dataset, GraphBuilder builder) {
         Graph ontology = dataset.getGraph(project.ontologyGraph());
-        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset.getUnionGraph(), builder.origins());
+        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
     }
 
     /**

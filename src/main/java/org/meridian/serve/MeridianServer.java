@@ -12,6 +12,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.meridian.query.QueryCatalog;
 
 /**
  * The embedded Fuseki: one read-only dataset, Fuseki's own UI, and of the admin area only the
@@ -34,6 +35,11 @@ public final class MeridianServer {
      * @param workArea a folder the UI module may look in for a {@code webapp/} override; nothing is written there
      */
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea) {
+        return build(dataset, settings, workArea, QueryCatalog.empty());
+    }
+
+    /** As {@link #build(DatasetGraph, Settings, Path)}, with a page of ready-made queries at {@code /queries}. */
+    public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea, QueryCatalog queries) {
         // SERVICE would let any visitor make this server fetch from any address.
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
 
@@ -50,6 +56,7 @@ public final class MeridianServer {
                 // The UI module also registers /$/validate/*, which the UI does not call; its data
                 // validator parses JSON-LD and would fetch any remote @context a visitor names.
                 .addFilter("/$/validate/*", new NotServed())
+                .addServlet("/queries/*", new QueryListPage(queries, DATASET))
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors())
             if (connector instanceof ServerConnector serverConnector)

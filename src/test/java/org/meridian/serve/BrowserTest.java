@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.graph.Project;
+import org.meridian.query.QueryCatalog;
 import org.meridian.store.DatabaseStore;
 import org.meridian.store.Loader;
 import org.meridian.testing.Browser;
@@ -33,6 +34,7 @@ class BrowserTest {
     static DatasetGraph dataset;
     static FusekiServer server;
     static String root;
+    static QueryCatalog catalog;
 
     @BeforeAll
     static void start() {
@@ -43,7 +45,8 @@ class BrowserTest {
         Loader.Result result = new Loader(new Project(projectDir, Project.DEFAULT_BASE), new DatabaseStore(temp.resolve("db")))
                 .load(false);
         dataset = DatabaseStore.open(result.build().orElseThrow());
-        server = MeridianServer.build(dataset, new MeridianServer.Settings("127.0.0.1", 0), temp.resolve("work")).start();
+        catalog = QueryCatalog.read(projectDir.resolve("queries"));
+        server = MeridianServer.build(dataset, new MeridianServer.Settings("127.0.0.1", 0), temp.resolve("work"), catalog).start();
         root = "http://127.0.0.1:" + server.getPort();
     }
 
@@ -83,6 +86,26 @@ class BrowserTest {
             String shown = browser.evaluate("document.querySelector('.yasr') ? document.querySelector('.yasr').innerText : ''");
             assertTrue(answered, "no answer shown: " + shown);
             assertTrue(shown.contains("Vladimir Putin") && shown.indexOf("Vladimir Putin") < shown.indexOf("Xi Jinping"), shown);
+        }
+    }
+
+    @Test
+    void theQueryPageOpensEachQueryInTheEditorReadyToRun() throws Exception {
+        String text = catalog.find("people").orElseThrow().text();
+        try (Browser browser = Browser.start()) {
+            browser.open(root + "/queries");
+            assertTrue(browser.waitFor("document.querySelector('li[data-name=\"people\"] a.open')", Duration.ofSeconds(30)),
+                    "the page lists no query 'people'");
+            assertEquals("People", browser.evaluate("document.querySelector('li[data-name=\"people\"] a.open').textContent"));
+            assertEquals("Everyone, by name.", browser.evaluate("document.querySelector('li[data-name=\"people\"] div').textContent"));
+
+            browser.evaluate("document.querySelector('li[data-name=\"people\"] a.open').click()");
+            assertTrue(browser.waitFor("document.querySelector('.CodeMirror') && document.querySelector('.yasqe_queryButton')",
+                    Duration.ofSeconds(30)), "the query editor never opened");
+            assertEquals(text, browser.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()"));
+            browser.evaluate("document.querySelector('.yasqe_queryButton').click()");
+            assertTrue(browser.waitFor("document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('Xi Jinping')",
+                    Duration.ofSeconds(30)), "the query ran without showing its answer");
         }
     }
 }
