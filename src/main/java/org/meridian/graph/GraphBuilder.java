@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.mapping.Mapping;
@@ -103,7 +104,7 @@ public final class GraphBuilder {
                 return null;
             RowMapper mapper = new RowMapper(mapping, tableName, project.tableGraph(table.name()));
             return row -> mapper.map(row, problems, quad -> {
-                origins.record(quad.getSubject(), tableName, row.line());
+                origins.record(quad.getSubject(), tableName, row.line(), quad.getPredicate().equals(RDF.Nodes.type));
                 sink.accept(quad);
             });
         });
