@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -72,8 +73,8 @@ final class ResourceServlet extends HttpServlet {
         return Optional.of(new Answer(found, new ResourcePage(found, view, sources, evidence).render()));
     }
 
-    private org.apache.jena.graph.Graph withPrefixes(Answer found) {
-        org.apache.jena.graph.Graph graph = found.description().triples();
+    private Graph withPrefixes(Answer found) {
+        Graph graph = found.description().triples();
         graph.getPrefixMapping().setNsPrefixes(prefixes);
         return graph;
     }
