@@ -1,6 +1,9 @@
 package org.meridian.cli;
 
 import java.net.BindException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
@@ -9,7 +12,9 @@ import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.check.Problems;
 import org.meridian.graph.Project;
+import org.meridian.linked.LinkedDataSite;
 import org.meridian.query.QueryCatalog;
 import org.meridian.serve.MeridianServer;
 import org.meridian.store.DatabaseStore;
@@ -34,21 +39,33 @@ final class ServeCommand implements Command {
                                 + "; 0.0.0.0 for every interface)").get())
                 .addOption(Option.builder().longOpt("port").hasArg().argName("PORT")
                         .desc("the port to listen on (default: " + MeridianServer.Settings.DEFAULT_PORT
-                                + "; 0 picks a free one)").get()));
+                                + "; 0 picks a free one)").get())
+                .addOption(Option.builder().longOpt("federate").hasArg().argName("URL")
+                        .desc("let SPARQL SERVICE call this endpoint (exactly this URL; repeat for more)."
+                                + " Without it SERVICE is refused").get()));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
         MeridianServer.Settings settings = new MeridianServer.Settings(
-                line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line));
+                line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line), federate(line));
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
         if (build.isEmpty())
             return ExitCode.DATA;
 
         DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
-        FusekiServer server = MeridianServer.build(dataset, settings, store.root(), QueryCatalog.read(project.queries()));
+        Problems problems = new Problems();
+        LinkedDataSite site = LinkedDataSite.open(project, dataset, !settings.federate().isEmpty(), problems);
+        if (site == null) {
+            TDBInternal.expel(dataset, true);
+            problems.print(console.err());
+            return ExitCode.DATA;
+        }
+        FusekiServer server = MeridianServer.build(dataset, settings, store.root(),
+                MeridianServer.queryPage(QueryCatalog.read(project.queries()))
+                        .andThen(builder -> site.install(builder, MeridianServer.DATASET)));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -79,6 +96,22 @@ final class ServeCommand implements Command {
         }
     }
 
+    private static List<String> federate(CommandLine line) throws CommandException {
+        String[] urls = line.getOptionValues("federate");
+        if (urls == null)
+            return List.of();
+        for (String url : urls) {
+            try {
+                URI uri = new URI(url);
+                if (!uri.isAbsolute() || !(url.startsWith("http://") || url.startsWith("https://")) || uri.getHost() == null)
+                    throw new URISyntaxException(url, "not an absolute http(s) URL");
+            } catch (URISyntaxException e) {
+                throw CommandException.usage("--federate needs the full http(s) URL of a SPARQL endpoint, not '" + url + "'");
+            }
+        }
+        return List.of(urls);
+    }
+
     private static void printAddresses(Console console, String host, int port, DatabaseStore.Build build) {
         String root = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         String dataset = root + "/" + MeridianServer.DATASET;
@@ -88,6 +121,8 @@ final class ServeCommand implements Command {
         console.out().println("  ready-made:      " + root + "/queries");
         console.out().println("  SPARQL endpoint: " + dataset + "/sparql");
         console.out().println("  graph store:     " + dataset + "/get (read-only)");
+        console.out().println("  entities:        " + root + "/id/KIND/SLUG (HTML or RDF by content negotiation)");
+        console.out().println("  dataset (VoID):  " + root + "/.well-known/void");
         console.out().println("Stop with Ctrl-C.");
         console.out().flush();
     }

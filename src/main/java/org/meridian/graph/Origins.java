@@ -7,7 +7,8 @@ import org.apache.jena.graph.Node;
 
 /**
  * Where each subject came from: the first table line that gave it a type, or failing that the
- * first line that said anything about it. Problems about a node point there.
+ * first line that said anything about it. A table that only mentions a node (a link to it, say)
+ * may be read before the table that defines it; the defining line is the one a curator needs.
  */
 public final class Origins {
     /** A place in an input file. */

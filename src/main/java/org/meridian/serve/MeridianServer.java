@@ -1,6 +1,8 @@
 package org.meridian.serve;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -8,7 +10,6 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mgt.FusekiServerCtl;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -24,10 +25,18 @@ public final class MeridianServer {
 
     private MeridianServer() {}
 
-    /** Where to listen. */
-    public record Settings(String host, int port) {
+    /** Where to listen, and which SPARQL endpoints SERVICE may call (none by default). */
+    public record Settings(String host, int port, List<String> federate) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 3030;
+
+        public Settings {
+            federate = List.copyOf(federate);
+        }
+
+        public Settings(String host, int port) {
+            this(host, port, List.of());
+        }
     }
 
     /**
@@ -35,15 +44,29 @@ public final class MeridianServer {
      * @param workArea a folder the UI module may look in for a {@code webapp/} override; nothing is written there
      */
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea) {
-        return build(dataset, settings, workArea, QueryCatalog.empty());
+        return build(dataset, settings, workArea, builder -> {});
     }
 
-    /** As {@link #build(DatasetGraph, Settings, Path)}, with a page of ready-made queries at {@code /queries}. */
+    /** As {@link #build(DatasetGraph, Settings, Path)}, with the ready-made queries page at {@code /queries}. */
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea, QueryCatalog queries) {
-        // SERVICE would let any visitor make this server fetch from any address.
-        dataset.getContext().set(ARQ.httpServiceAllowed, false);
+        return build(dataset, settings, workArea, queryPage(queries));
+    }
 
-        FusekiServer server = FusekiServer.create()
+    /** Adds {@code /queries}: the named queries, each opening in the UI's query editor. */
+    public static Consumer<FusekiServer.Builder> queryPage(QueryCatalog queries) {
+        return builder -> builder.addServlet("/queries/*", new QueryListPage(queries, DATASET));
+    }
+
+    /**
+     * Builds (without starting) a server for {@code dataset}, letting {@code extension} add its own
+     * servlets and filters (the query page, the linked-data pages) before the server is built.
+     */
+    public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea,
+                                     Consumer<FusekiServer.Builder> extension) {
+        // SERVICE would let any visitor make this server fetch from any address: only an allow-list opens it.
+        FederationPolicy.apply(dataset.getContext(), settings.federate());
+
+        FusekiServer.Builder builder = FusekiServer.create()
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
                 .add(DATASET, dataset, false)
@@ -55,9 +78,9 @@ public final class MeridianServer {
                 .fusekiModules(FusekiModules.create(new FMod_UI()))
                 // The UI module also registers /$/validate/*, which the UI does not call; its data
                 // validator parses JSON-LD and would fetch any remote @context a visitor names.
-                .addFilter("/$/validate/*", new NotServed())
-                .addServlet("/queries/*", new QueryListPage(queries, DATASET))
-                .build();
+                .addFilter("/$/validate/*", new NotServed());
+        extension.accept(builder);
+        FusekiServer server = builder.build();
         for (Connector connector : server.getJettyServer().getConnectors())
             if (connector instanceof ServerConnector serverConnector)
                 serverConnector.setHost(settings.host());

@@ -48,14 +48,14 @@ class CliTest {
         Run run = run("--help");
         assertEquals(0, run.exit());
         assertTrue(run.out().startsWith("usage: meridian COMMAND"), run.out());
-        for (String command : new String[] {"load", "validate", "serve", "query"})
+        for (String command : new String[] {"load", "validate", "serve", "query", "link"})
             assertTrue(run.out().contains("  " + command + " "), command);
         assertEquals("", run.err());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"load", "validate", "serve", "query"}) {
+        for (String command : new String[] {"load", "validate", "serve", "query", "link"}) {
             Run run = run(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("meridian " + command + " [OPTIONS]"), run.out());
@@ -85,6 +85,10 @@ class CliTest {
         assertEquals(2, port.exit());
         assertEquals("meridian serve: error: --port must be a number from 0 to 65535, not 'eighty'\n", port.err());
         assertEquals("", port.out());
+        Run federate = run("serve", "--federate", "ftp://example.org/sparql");
+        assertEquals(2, federate.exit());
+        assertEquals("meridian serve: error: --federate needs the full http(s) URL of a SPARQL endpoint, not "
+                + "'ftp://example.org/sparql'\n", federate.err());
     }
 
     @Test

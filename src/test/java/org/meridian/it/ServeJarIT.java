@@ -52,6 +52,16 @@ class ServeJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("n\r\n2\r\n", response.body());
+            // The linked-data pages need resources and a library of their own: both made it into the jar.
+            String root = endpoint.substring(0, endpoint.length() - "meridian/sparql".length());
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root + "id/person/putin"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("<h1>Vladimir Putin</h1>"), page.body());
+            HttpResponse<String> description = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root
+                    + ".well-known/void")).header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, description.statusCode(), description.body());
+            assertTrue(description.body().contains("void:triples"), description.body());
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
