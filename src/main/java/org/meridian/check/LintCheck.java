@@ -53,13 +53,13 @@ public final class LintCheck {
             try {
                 query = QueryFactory.create(Files.readString(file));
             } catch (QueryParseException e) {
-                problems.add(name, QueryErrors.line(e), "the check is not valid SPARQL: " + QueryErrors.message(e));
+                problems.add("check.syntax", name, QueryErrors.line(e), "the check is not valid SPARQL: " + QueryErrors.message(e));
                 continue;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (!query.isSelectType() || !query.getProjectVars().contains(ERROR)) {
-                problems.add(name, 0, "a check must be a SELECT with an ?error column");
+                problems.add("check.not-select", name, 0, "a check must be a SELECT with an ?error column");
                 continue;
             }
             try (QueryExec exec = QueryExec.dataset(view).query(query).build()) {
@@ -76,7 +76,9 @@ public final class LintCheck {
                 + " [" + checkName + "]";
         Node focus = row.get(FOCUS);
         Origins.Location where = focus == null ? null : origins.of(focus);
-        return where == null ? Problem.at(checkName, 0, message) : Problem.at(where.file(), where.line(), message);
+        Problem problem = where == null ? Problem.at(checkName, 0, message) : Problem.at(where.file(), where.line(), message);
+        String rule = "check:" + checkName.replaceAll("^.*/", "").replaceFirst("\\.rq$", "");
+        return focus == null ? problem.withRule(rule) : problem.withRule(rule).withValue(focus.toString());
     }
 
     private static List<Path> list(Path folder) {

@@ -17,6 +17,11 @@ public final class Problems {
         add(Problem.at(file, line, message));
     }
 
+    /** Adds a problem that breaks the named rule (see {@link Problem#withRule}). */
+    public void add(String rule, String file, long line, String message) {
+        add(Problem.at(file, line, message).withRule(rule));
+    }
+
     public void addAll(Problems other) {
         list.addAll(other.list);
     }

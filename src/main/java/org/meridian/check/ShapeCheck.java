@@ -83,7 +83,9 @@ public final class ShapeCheck {
         Problems problems = new Problems();
         ValidationReport report = ShaclValidator.get().validate(shapes, dataset.getUnionGraph());
         for (ReportEntry entry : report.getEntries())
-            problems.add(locate(entry.focusNode(), origins, describe(entry)));
+            problems.add(locate(entry.focusNode(), origins, describe(entry))
+                    .withRule("shacl:" + entry.sourceConstraintComponent().getLocalName())
+                    .withValue(entry.value() == null ? entry.focusNode().toString() : entry.value().toString()));
         DatasetGraph view = UnionView.of(dataset);
         for (MaxCount limit : maxCounts)
             checkPerGraph(view, limit, origins, problems);
@@ -98,7 +100,8 @@ public final class ShapeCheck {
         try (QueryExec exec = QueryExec.dataset(view).query(query.asQuery()).build()) {
             exec.select().forEachRemaining(row -> problems.add(locate(row.get("node"), origins,
                     show(row.get("node")) + " " + show(limit.path()) + ": " + limit.message()
-                            + " (one source gives " + row.get("values").getLiteralLexicalForm() + " values)")));
+                            + " (one source gives " + row.get("values").getLiteralLexicalForm() + " values)")
+                    .withRule("shacl:MaxCountConstraintComponent").withValue(row.get("node").toString())));
         }
     }
 

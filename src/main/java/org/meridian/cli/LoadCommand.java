@@ -23,7 +23,7 @@ final class LoadCommand implements Command {
 
     @Override
     public Options options() {
-        return Settings.withCommon(new Options()
+        return Settings.withReport(Settings.withCommon(new Options())
                 .addOption(Option.builder().longOpt("force").desc("rebuild even if the inputs have not changed").get()));
     }
 
@@ -31,7 +31,9 @@ final class LoadCommand implements Command {
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
         DatabaseStore store = Settings.store(line, project);
-        Optional<DatabaseStore.Build> build = ensureBuilt(project, store, line.hasOption("force"), console);
+        Loader.Result result = new Loader(project, store).load(line.hasOption("force"));
+        Settings.report(line, result.problems());
+        Optional<DatabaseStore.Build> build = reportOutcome(result, console);
         if (build.isEmpty())
             return ExitCode.DATA;
         console.out().println("published build " + build.get().id() + ": " + build.get().quads() + " quads in "
@@ -47,7 +49,10 @@ final class LoadCommand implements Command {
     static Optional<DatabaseStore.Build> ensureBuilt(Project project, DatabaseStore store, boolean force, Console console) {
         if (force || !store.current().isPresent())
             console.err().println("building the database from " + project.root() + " ...");
-        Loader.Result result = new Loader(project, store).load(force);
+        return reportOutcome(new Loader(project, store).load(force), console);
+    }
+
+    private static Optional<DatabaseStore.Build> reportOutcome(Loader.Result result, Console console) {
         if (!result.ok()) {
             result.problems().print(console.err());
             console.err().println(result.problems().size() + " problem(s); nothing was published");

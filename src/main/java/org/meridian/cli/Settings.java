@@ -1,5 +1,6 @@
 package org.meridian.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import org.apache.commons.cli.CommandLine;
@@ -7,6 +8,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
+import org.meridian.check.ProblemReport;
+import org.meridian.check.Problems;
 import org.meridian.graph.Project;
 import org.meridian.store.DatabaseStore;
 
@@ -23,6 +26,23 @@ final class Settings {
                 .addOption(Option.builder().longOpt("base").hasArg().argName("IRI")
                         .desc("the IRI that entity IRIs are minted under (default: " + Project.DEFAULT_BASE + ")").get())
                 .addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    }
+
+    /** Adds {@code --report FILE}: the problems as JSON, for scripts. */
+    static Options withReport(Options options) {
+        return options.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
+                .desc("also write the problems as JSON to FILE (file, line, column, value, rule, message)").get());
+    }
+
+    /** Writes the JSON report if {@code --report} asked for one. */
+    static void report(CommandLine line, Problems problems) throws CommandException {
+        if (!line.hasOption("report"))
+            return;
+        try {
+            ProblemReport.write(problems, Path.of(line.getOptionValue("report")));
+        } catch (IOException e) {
+            throw CommandException.failure("cannot write the report " + line.getOptionValue("report") + ": " + e.getMessage());
+        }
     }
 
     static Project project(CommandLine line) throws CommandException {

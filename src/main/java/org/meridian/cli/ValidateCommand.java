@@ -20,13 +20,14 @@ final class ValidateCommand implements Command {
 
     @Override
     public Options options() {
-        return Settings.withCommon(new Options());
+        return Settings.withReport(Settings.withCommon(new Options()));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
         Pipeline.Outcome outcome = Pipeline.build(project, DatasetGraphFactory.createTxnMem());
+        Settings.report(line, outcome.problems());
         if (!outcome.ok()) {
             outcome.problems().print(console.err());
             console.err().println(outcome.problems().size() + " problem(s)");

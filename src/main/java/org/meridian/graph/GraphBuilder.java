@@ -1,14 +1,17 @@
 package org.meridian.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
@@ -72,7 +75,10 @@ public final class GraphBuilder {
             }
         };
         try {
-            RDFParser.source(file).errorHandler(collecting(name)).parse(toGraph);
+            // Blank nodes get labels fixed by the file's name, so two builds give identical dumps.
+            UUID seed = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+            RDFParser.source(file).labelToNode(LabelToNode.createScopeByDocumentHash(seed))
+                    .errorHandler(collecting(name)).parse(toGraph);
         } catch (RiotException e) {
             // The error handler has recorded the problem with its line.
         }
@@ -85,12 +91,12 @@ public final class GraphBuilder {
 
             @Override
             public void error(String message, long line, long col) {
-                problems.add(name, Math.max(line, 0), message);
+                problems.add("ontology.syntax", name, Math.max(line, 0), message);
             }
 
             @Override
             public void fatal(String message, long line, long col) {
-                problems.add(name, Math.max(line, 0), message);
+                problems.add("ontology.syntax", name, Math.max(line, 0), message);
                 throw new RiotException(message);
             }
         };
@@ -102,12 +108,31 @@ public final class GraphBuilder {
         new CsvTable(table.csv(), tableName).read(problems, header -> {
             if (mapping == null || !columnsMatch(tableName, header, mapping))
                 return null;
-            RowMapper mapper = new RowMapper(mapping, tableName, project.tableGraph(table.name()), project.data());
+            Node tableGraph = project.tableGraph(table.name());
+            RowMapper mapper = new RowMapper(mapping, tableName, tableGraph, project.data());
             return row -> mapper.map(row, problems, quad -> {
-                origins.record(quad.getSubject(), tableName, row.line(), quad.getPredicate().equals(RDF.Nodes.type));
+                if (!quad.getPredicate().equals(RDF.Nodes.type))
+                    origins.mention(quad.getSubject(), tableName, row.line());
+                else if (quad.getGraph().equals(tableGraph))
+                    origins.define(quad.getGraph(), quad.getSubject(), tableName, row.line());
+                else
+                    checkSingleDefinition(quad, tableName, row.line());
                 sink.accept(quad);
             });
         });
+    }
+
+    /**
+     * Two rows that give the same node a type in the same source's graph are one fact written twice.
+     * (In a table's own graph, rows from different sources may type the same node.)
+     */
+    private void checkSingleDefinition(Quad quad, String tableName, long line) {
+        Origins.Location earlier = origins.define(quad.getGraph(), quad.getSubject(), tableName, line);
+        if (earlier != null)
+            problems.add(Problem.at(tableName, line, "<" + project.relative(quad.getSubject()) + "> is already defined at "
+                    + earlier.file() + ":" + earlier.line() + " for the same source").withRule("row.duplicate")
+                    .withValue(quad.getSubject().getURI())
+                    .withHint("give each row its own id; a second source's claim goes under that source"));
     }
 
     /** Every column must feed the mapping, and every column the mapping reads must exist. */
@@ -121,13 +146,14 @@ public final class GraphBuilder {
         unknown.removeAll(clashing);
         for (String column : clashing)
             problems.add(Problem.at(tableName, 1, "column '" + column + "' has the name of a variable "
-                    + mapping.displayName() + " binds itself")
+                    + mapping.displayName() + " binds itself").withRule("columns.clash").withCell(column, null)
                     .withHint("rename the BIND variable in the mapping, e.g. ?" + column + "Iri"));
         for (String column : missing)
-            problems.add(tableName, 1, "missing column '" + column + "', which " + mapping.displayName() + " reads");
+            problems.add(Problem.at(tableName, 1, "missing column '" + column + "', which " + mapping.displayName() + " reads")
+                    .withRule("columns.missing").withCell(column, null));
         for (String column : unknown)
             problems.add(Problem.at(tableName, 1, "unknown column '" + column + "': "
-                    + mapping.displayName() + " does not read it")
+                    + mapping.displayName() + " does not read it").withRule("columns.unknown").withCell(column, null)
                     .withHint("fix the header, or use ?" + column + " in the mapping"));
         return missing.isEmpty() && unknown.isEmpty() && clashing.isEmpty();
     }

@@ -43,6 +43,12 @@ public record Project(Path root, String base) {
         return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
     }
 
+    /** An IRI as messages show it: relative to the base when it is under it. */
+    public String relative(Node node) {
+        String iri = node.isURI() ? node.getURI() : node.toString();
+        return iri.startsWith(base) ? iri.substring(base.length()) : iri;
+    }
+
     /** The named graph holding the ontology and shapes. */
     public Node ontologyGraph() {
         return NodeFactory.createURI(base + "graph/ontology");
@@ -70,11 +76,12 @@ public record Project(Path root, String base) {
             if (Files.isRegularFile(mapping))
                 tables.add(new Table(name, csv, mapping));
             else
-                problems.add(problemFor(csv, "the table has no mapping; expected " + display(mapping)));
+                problems.add(problemFor(csv, "the table has no mapping; expected " + display(mapping)).withRule("table.no-mapping"));
         }
         for (Path rq : list(data(), ".rq")) {
             if (!Files.isRegularFile(data().resolve(baseName(rq, ".rq") + ".csv")))
-                problems.add(problemFor(rq, "the mapping has no table; expected " + baseName(rq, ".rq") + ".csv beside it"));
+                problems.add(problemFor(rq, "the mapping has no table; expected " + baseName(rq, ".rq") + ".csv beside it")
+                        .withRule("mapping.no-table"));
         }
         return tables;
     }

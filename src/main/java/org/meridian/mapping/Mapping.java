@@ -68,14 +68,14 @@ public final class Mapping {
         try {
             query = QueryFactory.create(Files.readString(file), base, Syntax.syntaxARQ);
         } catch (IOException e) {
-            problems.add(displayName, 0, "cannot read the mapping: " + e.getMessage());
+            problems.add("mapping.unreadable", displayName, 0, "cannot read the mapping: " + e.getMessage());
             return null;
         } catch (QueryParseException e) {
-            problems.add(displayName, QueryErrors.line(e), "the mapping is not valid SPARQL: " + QueryErrors.message(e));
+            problems.add("mapping.syntax", displayName, QueryErrors.line(e), "the mapping is not valid SPARQL: " + QueryErrors.message(e));
             return null;
         }
         if (!query.isConstructType()) {
-            problems.add(displayName, 0, "a mapping must be a CONSTRUCT query");
+            problems.add("mapping.not-construct", displayName, 0, "a mapping must be a CONSTRUCT query");
             return null;
         }
         // Optimising also turns property functions such as apf:strSplit into the operators that run them.

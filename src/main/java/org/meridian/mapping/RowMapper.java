@@ -1,18 +1,17 @@
 package org.meridian.mapping;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.jena.atlas.lib.Pair;
-import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIException;
-import org.apache.jena.irix.IRIx;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
@@ -26,6 +25,7 @@ import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.modify.TemplateLib;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.source.Row;
 
@@ -60,7 +60,7 @@ public final class RowMapper {
         try {
             results = QC.execute(mapping.where(), input, context);
         } catch (RuntimeException e) {
-            problems.add(tableName, row.line(), "the mapping " + mapping.displayName() + " failed: " + e.getMessage());
+            problems.add("row.mapping-failed", tableName, row.line(), "the mapping " + mapping.displayName() + " failed: " + e.getMessage());
             return;
         }
         int problemsBefore = problems.size();
@@ -75,7 +75,7 @@ public final class RowMapper {
             results.close();
         }
         if (emitted == 0 && problems.size() == problemsBefore)
-            problems.add(tableName, row.line(), "the row produced no triples (is a cell the mapping needs empty?)");
+            problems.add("row.no-triples", tableName, row.line(), "the row produced no triples (is a cell the mapping needs empty?)");
     }
 
     private static Binding bind(Row row) {
@@ -96,8 +96,12 @@ public final class RowMapper {
             if (result.contains(var) || !ExprVars.getVarsMentioned(expr).stream().allMatch(result::contains))
                 continue;
             failed = true;
-            problems.add(tableName, row.line(), "cannot compute ?" + var.getVarName() + " from "
-                    + inputsOf(expr, result) + ": " + evaluationError(expr, result));
+            Problem problem = Problem.at(tableName, row.line(), "cannot compute ?" + var.getVarName() + " from "
+                    + inputsOf(expr, result) + ": " + evaluationError(expr, result)).withRule("row.bad-cell");
+            List<Var> columns = ExprVars.getVarsMentioned(expr).stream().filter(v -> row.cells().containsKey(v.getVarName())).toList();
+            problems.add(columns.size() == 1
+                    ? problem.withCell(columns.get(0).getVarName(), row.cells().get(columns.get(0).getVarName()))
+                    : problem);
         }
         return failed;
     }
@@ -123,62 +127,42 @@ public final class RowMapper {
         }
     }
 
+    /** Blank nodes named after the table, row and template label: rebuilding gives the same ones. */
+    private Map<Node, Node> blankNodesFor(Row row) {
+        Map<Node, Node> blankNodes = new HashMap<>();
+        for (Quad pattern : mapping.template())
+            for (Node node : List.of(pattern.getGraph(), pattern.getSubject(), pattern.getObject()))
+                if (node.isBlank() || Var.isBlankNodeVar(node))
+                    blankNodes.computeIfAbsent(node, n -> NodeFactory.createBlankNode(
+                            UUID.nameUUIDFromBytes((tableName + "#" + row.number() + "#" + n).getBytes(StandardCharsets.UTF_8))
+                                    .toString()));
+        return blankNodes;
+    }
+
     /** @return how many quads the row produced */
     private int emit(Row row, Binding result, Problems problems, Consumer<Quad> out) {
-        Map<Node, Node> blankNodes = new HashMap<>();
+        Map<Node, Node> blankNodes = blankNodesFor(row);
         int emitted = 0;
         for (Quad pattern : mapping.template()) {
             Quad quad = TemplateLib.subst(pattern, result, blankNodes);
             if (Var.isVar(quad.getGraph())) {
                 // Triples never belong nowhere: an unbound graph is a missing cell, not an optional one.
-                problems.add(tableName, row.line(), "no graph for the row's triples: ?" + Var.alloc(quad.getGraph()).getVarName()
-                        + " is unbound (is a cell it needs empty?)");
+                problems.add("row.no-graph", tableName, row.line(), "no graph for the row's triples: ?"
+                        + Var.alloc(quad.getGraph()).getVarName() + " is unbound (is a cell it needs empty?)");
                 return emitted;
             }
             if (!quad.isConcrete())
                 continue; // an empty cell: the triples that need it simply vanish
             if (quad.isDefaultGraph())
                 quad = Quad.create(defaultGraph, quad.asTriple());
-            String wrong = whatIsWrong(quad);
+            Problem wrong = QuadCheck.problem(quad, tableName, row);
             if (wrong != null) {
-                problems.add(tableName, row.line(), wrong);
+                problems.add(wrong);
                 continue;
             }
             out.accept(quad);
             emitted++;
         }
         return emitted;
-    }
-
-    private static String whatIsWrong(Quad quad) {
-        if (!quad.getGraph().isURI())
-            return "the mapping put a triple in a graph named by " + FmtUtils.stringForNode(quad.getGraph());
-        if (quad.getSubject().isLiteral())
-            return "the mapping made a literal the subject of a triple: " + FmtUtils.stringForNode(quad.getSubject());
-        if (!quad.getPredicate().isURI())
-            return "the mapping made a non-IRI a predicate: " + FmtUtils.stringForNode(quad.getPredicate());
-        for (Node node : new Node[] {quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject()}) {
-            String problem = node.isURI() ? invalidIri(node.getURI()) : node.isLiteral() ? illTyped(node) : null;
-            if (problem != null)
-                return problem;
-        }
-        return null;
-    }
-
-    private static String invalidIri(String iri) {
-        try {
-            IRIx parsed = IRIx.create(iri);
-            return parsed.isReference() ? null : "not an absolute IRI: <" + iri + ">";
-        } catch (IRIException e) {
-            return "not a valid IRI: <" + iri + ">: " + e.getMessage();
-        }
-    }
-
-    private static String illTyped(Node literal) {
-        RDFDatatype type = literal.getLiteralDatatype();
-        String lexical = literal.getLiteralLexicalForm();
-        if (type instanceof XSDDatatype xsd && !xsd.isValid(lexical))
-            return "'" + lexical + "' is not a valid " + PrefixMapping.Standard.shortForm(type.getURI());
-        return null;
     }
 }

@@ -19,16 +19,20 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 
 /**
  * Reads a curated table: RFC 4180 CSV in UTF-8 (a byte order mark is skipped; LF or CRLF line
  * ends) whose first record names the columns. Rows stream; anything malformed becomes a problem
  * at the line its record starts on, and reading goes on where it can. Cells are stripped of
- * surrounding whitespace, and a cell that is then empty is absent from its row.
+ * surrounding whitespace, and a cell that is then empty is absent from its row. A cell may hold
+ * at most {@link #MAX_CELL_LENGTH} characters and no control characters other than tab and line ends.
  */
 public final class CsvTable {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** The most characters a cell may hold; longer texts belong in files (see fn:text). */
+    public static final int MAX_CELL_LENGTH = 10_000;
 
     private final Path path;
     private final String displayName;
@@ -47,14 +51,15 @@ public final class CsvTable {
         try {
             long badLine = Utf8Check.firstInvalidLine(path);
             if (badLine > 0) {
-                problems.add(displayName, badLine, "the file is not valid UTF-8");
+                problems.add(Problem.at(displayName, badLine, "the file is not valid UTF-8")
+                        .withRule("csv.encoding").withHint("save the table as UTF-8"));
                 return;
             }
             try (CSVParser parser = open()) {
                 readRecords(parser, problems, onHeader);
             }
         } catch (IOException e) {
-            problems.add(displayName, 0, "cannot read the file: " + e.getMessage());
+            problems.add("csv.unreadable", displayName, 0, "cannot read the file: " + e.getMessage());
         }
     }
 
@@ -70,7 +75,7 @@ public final class CsvTable {
                     break;
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                problems.add(displayName, nextLine, describe(e));
+                problems.add("csv.syntax", displayName, nextLine, describe(e));
                 return;
             }
             long line = nextLine;
@@ -81,13 +86,15 @@ public final class CsvTable {
                 if (rows == null)
                     return;
             } else if (record.size() != names.size()) {
-                problems.add(displayName, line, "row has " + record.size() + " fields, header has " + names.size());
+                problems.add("csv.ragged-row", displayName, line, "row has " + record.size() + " fields, header has " + names.size());
             } else {
-                rows.accept(new Row(record.getRecordNumber() - 1, line, cells(names, record)));
+                Map<String, String> cells = cells(names, record, line, problems);
+                if (cells != null)
+                    rows.accept(new Row(record.getRecordNumber() - 1, line, cells));
             }
         }
         if (names == null)
-            problems.add(displayName, 0, "the file is empty; a table needs at least a header row");
+            problems.add("csv.empty-file", displayName, 0, "the file is empty; a table needs at least a header row");
     }
 
     private List<String> header(CSVRecord record, Problems problems) {
@@ -96,24 +103,48 @@ public final class CsvTable {
         boolean ok = true;
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).isEmpty()) {
-                problems.add(displayName, 1, "column " + (i + 1) + " has no name");
+                problems.add("csv.unnamed-column", displayName, 1, "column " + (i + 1) + " has no name");
                 ok = false;
             } else if (!seen.add(names.get(i))) {
-                problems.add(displayName, 1, "the column name '" + names.get(i) + "' appears twice");
+                problems.add(Problem.at(displayName, 1, "the column name '" + names.get(i) + "' appears twice")
+                        .withRule("csv.duplicate-column").withCell(names.get(i), null));
                 ok = false;
             }
         }
         return ok ? names : null;
     }
 
-    private static Map<String, String> cells(List<String> names, CSVRecord record) {
+    /** @return the row's non-empty cells, or null if a cell breaks a limit (problems say which) */
+    private Map<String, String> cells(List<String> names, CSVRecord record, long line, Problems problems) {
         Map<String, String> cells = new LinkedHashMap<>();
+        boolean sound = true;
         for (int i = 0; i < names.size(); i++) {
             String value = record.get(i).strip();
-            if (!value.isEmpty())
-                cells.put(names.get(i), value);
+            String column = names.get(i);
+            if (value.length() > MAX_CELL_LENGTH) {
+                problems.add(Problem.at(displayName, line, "the cell in column '" + column + "' has " + value.length()
+                        + " characters; the limit is " + MAX_CELL_LENGTH).withRule("csv.cell-too-long").withCell(column, null)
+                        .withHint("keep long texts in a file under data/sources/ and name the file in the table"));
+                sound = false;
+            } else if (controlCharacter(value) >= 0) {
+                problems.add(Problem.at(displayName, line, String.format("the cell in column '%s' holds the control character U+%04X",
+                        column, controlCharacter(value))).withRule("csv.control-character").withCell(column, value));
+                sound = false;
+            } else if (!value.isEmpty()) {
+                cells.put(column, value);
+            }
         }
-        return cells;
+        return sound ? cells : null;
+    }
+
+    /** @return the first character that no RDF syntax can carry in every format (XML forbids them), or -1 */
+    private static int controlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+                return c;
+        }
+        return -1;
     }
 
     private CSVParser open() throws IOException {

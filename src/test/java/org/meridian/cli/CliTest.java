@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,5 +179,54 @@ class CliTest {
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("--query:1:24: error: Encountered"), run.err());
+    }
+
+    @Test
+    void aMessyTableGetsEveryProblemReportedAndAJsonReport() throws IOException {
+        Files.writeString(project.resolve("data/events.rq"), """
+                PREFIX ex:  <http://example.org/ns#>
+                PREFIX fn:  <https://meridian.example.org/function#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                CONSTRUCT { GRAPH ?graph { ?event a ex:Event ; ex:date ?onDate ; ex:amount ?value ; ex:actor ?actorIri } }
+                WHERE {
+                  BIND(IRI(CONCAT("id/event/", fn:slug(?id))) AS ?event)
+                  BIND(IRI(CONCAT("graph/", fn:slug(?source))) AS ?graph)
+                  BIND(fn:date(?date) AS ?onDate)
+                  BIND(xsd:decimal(?amount) AS ?value)
+                  BIND(IRI(CONCAT("id/", fn:ref(?actor))) AS ?actorIri)
+                }
+                """);
+        StringBuilder csv = new StringBuilder("id,date,amount,actor,source\n");
+        String[] badDates = {"2024-02-30", "2024-13", "31/12/2023", "45123", "May 2024"};
+        String[] badAmounts = {"240bn", "1,5", "NaN", "1e", "two"};
+        String[] badIds = {"Event One", "é-vent", "-x", "a_b", "A"};
+        String[] badRefs = {"putin", "person/", "/putin", "person/Vladimir", "person putin"};
+        for (int i = 0; i < 5; i++) {
+            csv.append("d").append(i).append(',').append(badDates[i]).append(",1,person/putin,article\n");
+            csv.append("m").append(i).append(",2024,").append(badAmounts[i]).append(",person/putin,article\n");
+            csv.append(badIds[i]).append(",2024,1,person/putin,article\n");
+            csv.append("r").append(i).append(",2024,1,").append(badRefs[i]).append(",article\n");
+            csv.append("x").append(i).append(",2024,1\n");
+        }
+        Files.writeString(project.resolve("data/events.csv"), csv.toString());
+        Path report = temp.resolve("report.json");
+
+        Run run = inProject("validate", "--report", report.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().endsWith("25 problem(s)\n"), run.err());
+        for (int line = 2; line <= 26; line++)
+            assertTrue(run.err().contains("data/events.csv:" + line + ": error: "), "line " + line + " not reported:\n" + run.err());
+
+        JsonObject json = JSON.read(report.toString());
+        assertEquals(25, json.get("count").getAsNumber().value().intValue());
+        JsonArray problems = json.get("problems").getAsArray();
+        assertEquals(25, problems.size());
+        JsonObject first = problems.get(0).getAsObject();
+        assertEquals("data/events.csv", first.get("file").getAsString().value());
+        assertEquals(2, first.get("line").getAsNumber().value().intValue());
+        assertEquals("date", first.get("column").getAsString().value());
+        assertEquals("2024-02-30", first.get("value").getAsString().value());
+        assertEquals("row.bad-cell", first.get("rule").getAsString().value());
+        assertTrue(problems.stream().anyMatch(p -> p.getAsObject().get("rule").getAsString().value().equals("csv.ragged-row")));
     }
 }
