@@ -89,10 +89,14 @@ final class QueryCommand implements Command {
         try {
             return DatabaseStore.open(build);
         } catch (AlreadyLocked | TDBException e) {
-            throw CommandException.failure("cannot open the database " + build.folder() + ": " + e.getMessage()
-                    + System.lineSeparator() + "hint: a running 'meridian serve' holds it; stop it, or send the query"
-                    + " to its SPARQL endpoint");
+            throw cannotOpen(build, e);
         }
+    }
+
+    static CommandException cannotOpen(DatabaseStore.Build build, RuntimeException e) {
+        return CommandException.failure("cannot open the database " + build.folder() + ": " + e.getMessage()
+                + System.lineSeparator() + "hint: a running 'meridian serve' holds it; stop it, or send the query"
+                + " to its SPARQL endpoint");
     }
 
     /** The query's text and a name for messages. */

@@ -9,14 +9,13 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.tdb2.TDBException;
 import org.meridian.check.Problems;
 import org.meridian.graph.Project;
-import org.meridian.linked.LinkedDataSite;
-import org.meridian.query.QueryCatalog;
 import org.meridian.serve.MeridianServer;
+import org.meridian.serve.Service;
 import org.meridian.store.DatabaseStore;
 
 /** {@code meridian serve}: builds the database if needed and serves it with the Fuseki UI. */
@@ -40,6 +39,9 @@ final class ServeCommand implements Command {
                 .addOption(Option.builder().longOpt("port").hasArg().argName("PORT")
                         .desc("the port to listen on (default: " + MeridianServer.Settings.DEFAULT_PORT
                                 + "; 0 picks a free one)").get())
+                .addOption(Option.builder().longOpt("watch")
+                        .desc("rebuild and swap in the database whenever data/ or ontology/ changes; a build with"
+                                + " problems is reported and the old one keeps serving (kill -HUP PID rebuilds too)").get())
                 .addOption(Option.builder().longOpt("federate").hasArg().argName("URL")
                         .desc("let SPARQL SERVICE call this endpoint (exactly this URL; repeat for more)."
                                 + " Without it SERVICE is refused").get()));
@@ -55,30 +57,31 @@ final class ServeCommand implements Command {
         if (build.isEmpty())
             return ExitCode.DATA;
 
-        DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
         Problems problems = new Problems();
-        LinkedDataSite site = LinkedDataSite.open(project, dataset, !settings.federate().isEmpty(), problems);
-        if (site == null) {
-            TDBInternal.expel(dataset, true);
+        Service service;
+        try {
+            service = Service.create(project, store, build.get(), settings, console.err(), problems);
+        } catch (AlreadyLocked | TDBException e) {
+            throw QueryCommand.cannotOpen(build.get(), e);
+        }
+        if (service == null) {
             problems.print(console.err());
             return ExitCode.DATA;
         }
-        FusekiServer server = MeridianServer.build(dataset, settings, store.root(),
-                MeridianServer.queryPage(QueryCatalog.read(project.queries()))
-                        .andThen(builder -> site.install(builder, MeridianServer.DATASET)));
+        FusekiServer server = service.server();
         try {
             server.start();
         } catch (RuntimeException e) {
-            TDBInternal.expel(dataset, true);
+            service.stop();
             if (causedBy(e, BindException.class))
                 throw CommandException.usage("cannot listen on " + settings.host() + ":" + settings.port()
                         + " (is another server using it?); choose another with --port");
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            TDBInternal.expel(dataset, true);
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::stop));
+        service.rebuildOnHangup();
+        if (line.hasOption("watch"))
+            service.watch(project);
         printAddresses(console, settings.host(), server.getPort(), build.get());
         server.join();
         return ExitCode.OK;

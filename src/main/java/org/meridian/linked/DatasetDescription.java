@@ -11,11 +11,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.meridian.serve.LiveBuild;
 
 /**
  * The description of the served dataset: VoID (counts, classes, properties, named graphs,
@@ -28,19 +28,20 @@ public final class DatasetDescription {
     /** Where the description is served, relative to the server root (RFC 8615, VoID section 7). */
     public static final String PATH = ".well-known/void";
 
-    private final DatasetGraph dataset;
+    private final LiveBuild live;
     private final String base;
     private final boolean federated;
     private final Query statisticsQuery = load("dataset-statistics.rq");
     private final Query serviceQuery = load("service.rq");
     private Graph statistics;
+    private String statisticsOf;
 
     /**
      * @param base      the IRI base: the dataset's IRI and its entities' IRIs are minted under it
      * @param federated whether SERVICE may call allow-listed endpoints
      */
-    public DatasetDescription(DatasetGraph dataset, String base, boolean federated) {
-        this.dataset = dataset;
+    public DatasetDescription(LiveBuild live, String base, boolean federated) {
+        this.live = live;
         this.base = base;
         this.federated = federated;
     }
@@ -73,12 +74,16 @@ public final class DatasetDescription {
         return graph;
     }
 
+    /** Counted once per build: the served build only changes on rebuild. */
     private synchronized Graph statistics() {
-        if (statistics == null)
-            statistics = Txn.calculateRead(dataset, () -> QueryExec.dataset(dataset).query(statisticsQuery)
+        String served = live.current().buildId();
+        if (statistics == null || !served.equals(statisticsOf)) {
+            statistics = live.read(dataset -> Txn.calculateRead(dataset, () -> QueryExec.dataset(dataset).query(statisticsQuery)
                     .substitution("dataset", datasetIri())
                     .substitution("idSpace", NodeFactory.createLiteralString(base + "id/"))
-                    .construct());
+                    .construct()));
+            statisticsOf = served;
+        }
         return statistics;
     }
 

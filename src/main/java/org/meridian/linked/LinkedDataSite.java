@@ -16,6 +16,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.meridian.check.Problems;
 import org.meridian.graph.Project;
+import org.meridian.serve.LiveBuild;
 
 /**
  * The linked-data side of the server: entity IRIs ({@code /id/...}) and the ontology document
@@ -23,16 +24,16 @@ import org.meridian.graph.Project;
  * GET on the SPARQL endpoint without a query returns its service description.
  */
 public final class LinkedDataSite {
-    private final DatasetGraph dataset;
+    private final LiveBuild live;
     private final String base;
     private final PrefixMapping prefixes;
     private final PageQueries pages;
     private final DatasetDescription description;
     private final List<String> documents;
 
-    private LinkedDataSite(DatasetGraph dataset, String base, PrefixMapping prefixes, PageQueries pages,
+    private LinkedDataSite(LiveBuild live, String base, PrefixMapping prefixes, PageQueries pages,
                            DatasetDescription description, List<String> documents) {
-        this.dataset = dataset;
+        this.live = live;
         this.base = base;
         this.prefixes = prefixes;
         this.pages = pages;
@@ -45,19 +46,20 @@ public final class LinkedDataSite {
      * @param federated whether SERVICE may call allow-listed endpoints (the service description says so)
      * @return the site, or null when the project's page queries have problems (added to {@code problems})
      */
-    public static LinkedDataSite open(Project project, DatasetGraph dataset, boolean federated, Problems problems) {
+    public static LinkedDataSite open(Project project, LiveBuild live, boolean federated, Problems problems) {
         PageQueries pages = PageQueries.load(project, problems);
         if (!problems.isEmpty())
             return null;
-        return new LinkedDataSite(dataset, project.base(), prefixes(project), pages,
-                new DatasetDescription(dataset, project.base(), federated), ontologyDocuments(dataset, project.base()));
+        return new LinkedDataSite(live, project.base(), prefixes(project), pages,
+                new DatasetDescription(live, project.base(), federated),
+                live.read(dataset -> ontologyDocuments(dataset, project.base())));
     }
 
     /** Adds the site's servlets and filter to a server being built. */
     public void install(FusekiServer.Builder builder, String datasetName) {
-        builder.addServlet("/id/*", new ResourceServlet(dataset, base, prefixes, pages, false));
+        builder.addServlet("/id/*", new ResourceServlet(live, base, prefixes, pages, false));
         for (String document : documents)
-            builder.addServlet("/" + document, new ResourceServlet(dataset, base, prefixes, pages, true));
+            builder.addServlet("/" + document, new ResourceServlet(live, base, prefixes, pages, true));
         builder.addServlet("/" + DatasetDescription.PATH, new DescriptionServlet(description));
         builder.addFilter("/" + datasetName + "/sparql", new ServiceDescriptionFilter(description));
     }

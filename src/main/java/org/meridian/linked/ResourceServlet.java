@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.meridian.serve.LiveBuild;
 
 /**
  * Dereferences IRIs: a GET on the path of an IRI under the base ({@code /id/person/x} for
@@ -21,7 +22,7 @@ import org.apache.jena.system.Txn;
  * RDF, by content negotiation. The host and port the server runs on play no part in the IRI.
  */
 final class ResourceServlet extends HttpServlet {
-    private final transient DatasetGraph dataset;
+    private final transient LiveBuild live;
     private final String base;
     private final transient PrefixMapping prefixes;
     private final transient PageQueries pages;
@@ -29,8 +30,8 @@ final class ResourceServlet extends HttpServlet {
     private final transient Negotiation negotiation = new Negotiation(Representation.RESOURCE_FORMS);
 
     /** @param hashDocument whether the paths served are documents of hash terms (the ontology) */
-    ResourceServlet(DatasetGraph dataset, String base, PrefixMapping prefixes, PageQueries pages, boolean hashDocument) {
-        this.dataset = dataset;
+    ResourceServlet(LiveBuild live, String base, PrefixMapping prefixes, PageQueries pages, boolean hashDocument) {
+        this.live = live;
         this.base = base;
         this.prefixes = prefixes;
         this.pages = pages;
@@ -45,7 +46,7 @@ final class ResourceServlet extends HttpServlet {
         Optional<Negotiation.Choice> choice = Responses.negotiate(negotiation, request, response);
         if (choice.isEmpty())
             return;
-        Optional<Answer> answer = Txn.calculateRead(dataset, () -> answer(iri, choice.get().form()));
+        Optional<Answer> answer = live.read(dataset -> Txn.calculateRead(dataset, () -> answer(dataset, iri, choice.get().form())));
         if (answer.isEmpty()) {
             Responses.text(response, HttpServletResponse.SC_NOT_FOUND, "Nothing is known about <" + iri + ">.\n");
             return;
@@ -62,7 +63,7 @@ final class ResourceServlet extends HttpServlet {
     /** A description, and its page when a page was asked for; everything read in one transaction. */
     private record Answer(ResourceDescription description, String page) {}
 
-    private Optional<Answer> answer(String iri, Representation form) {
+    private Optional<Answer> answer(DatasetGraph dataset, String iri, Representation form) {
         Optional<ResourceDescription> description = ResourceDescription.of(dataset, iri, hashDocument);
         if (description.isEmpty() || form.lang() != null)
             return description.map(d -> new Answer(d, null));

@@ -58,14 +58,22 @@ public final class MeridianServer {
     }
 
     /**
+     * Sets on a dataset what the server needs of every dataset it serves; a rebuild's new dataset
+     * gets it too.
+     */
+    public static DatasetGraph prepare(DatasetGraph dataset, Settings settings) {
+        // SERVICE would let any visitor make this server fetch from any address: only an allow-list opens it.
+        FederationPolicy.apply(dataset.getContext(), settings.federate());
+        return dataset;
+    }
+
+    /**
      * Builds (without starting) a server for {@code dataset}, letting {@code extension} add its own
      * servlets and filters (the query page, the linked-data pages) before the server is built.
      */
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea,
                                      Consumer<FusekiServer.Builder> extension) {
-        // SERVICE would let any visitor make this server fetch from any address: only an allow-list opens it.
-        FederationPolicy.apply(dataset.getContext(), settings.federate());
-
+        prepare(dataset, settings);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
