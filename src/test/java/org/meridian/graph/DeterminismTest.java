@@ -90,10 +90,7 @@ class DeterminismTest {
     }
 
     private Path copyProject(String name) {
-        Path root = temp.resolve(name);
-        for (String folder : List.of("ontology", "data", "queries"))
-            TestProjects.copy(Path.of(folder), root.resolve(folder));
-        return root;
+        return TestProjects.copyOwnProject(temp.resolve(name));
     }
 
     private static DatasetGraph build(Path root) {

@@ -3,9 +3,7 @@ package org.meridian.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryFactory;
@@ -50,9 +46,7 @@ class RebuildProcessIT {
 
     @Test
     void killingBuildsAtRandomMomentsNeverHarmsThePublishedDatabase() throws Exception {
-        Path project = temp.resolve("project");
-        for (String folder : List.of("ontology", "data", "queries"))
-            TestProjects.copy(Path.of(folder), project.resolve(folder));
+        Path project = TestProjects.copyOwnProject(temp.resolve("project"));
         assertEquals(0, meridian(project, "load").waitFor());
         DatabaseStore store = new DatabaseStore(project.resolve("var/db"));
         DatabaseStore.Build published = store.current().orElseThrow();
@@ -87,7 +81,7 @@ class RebuildProcessIT {
         Path project = TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"));
         Process server = meridian(project, "serve", "--port", "0");
         try {
-            String endpoint = CompletableFuture.supplyAsync(() -> endpointFrom(server)).get(120, TimeUnit.SECONDS);
+            String endpoint = CompletableFuture.supplyAsync(() -> TestProjects.endpointOf(server)).get(120, TimeUnit.SECONDS);
             assertEquals("2", people(endpoint));
             Files.writeString(project.resolve("data/people.csv"), "lavrov,Sergei Lavrov,article\n", StandardOpenOption.APPEND);
             assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor());
@@ -138,20 +132,5 @@ class RebuildProcessIT {
                 .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().lines().skip(1).findFirst().orElse("");
-    }
-
-    private static final Pattern ENDPOINT = Pattern.compile("SPARQL endpoint: (http://\\S+)");
-
-    private static String endpointFrom(Process process) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher m = ENDPOINT.matcher(line);
-                if (m.find())
-                    return m.group(1);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("the server exited without printing its endpoint");
     }
 }

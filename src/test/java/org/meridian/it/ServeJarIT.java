@@ -3,8 +3,6 @@ package org.meridian.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +24,6 @@ import org.meridian.testing.TestProjects;
  * part through its merged service files.
  */
 class ServeJarIT {
-    private static final Pattern ENDPOINT = Pattern.compile("SPARQL endpoint: (http://\\S+)");
 
     @TempDir
     Path temp;
@@ -44,7 +39,7 @@ class ServeJarIT {
                 .redirectError(temp.resolve("stderr.txt").toFile())
                 .start();
         try {
-            String endpoint = CompletableFuture.supplyAsync(() -> endpointFrom(process)).get(120, TimeUnit.SECONDS);
+            String endpoint = CompletableFuture.supplyAsync(() -> TestProjects.endpointOf(process)).get(120, TimeUnit.SECONDS);
             String query = "SELECT (COUNT(*) AS ?n) { ?s a <http://example.org/ns#Person> }";
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(endpoint + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
@@ -67,18 +62,5 @@ class ServeJarIT {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         assertTrue(Files.readString(temp.resolve("stderr.txt")).contains("building the database"));
-    }
-
-    private static String endpointFrom(Process process) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher m = ENDPOINT.matcher(line);
-                if (m.find())
-                    return m.group(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("the server exited without printing its endpoint");
     }
 }

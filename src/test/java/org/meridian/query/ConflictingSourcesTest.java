@@ -35,9 +35,7 @@ class ConflictingSourcesTest {
 
     @Test
     void bothClaimsStandSideBySideEachWithItsSource() throws IOException {
-        Path root = temp.resolve("project");
-        for (String folder : List.of("ontology", "data", "queries"))
-            TestProjects.copy(Path.of(folder), root.resolve(folder));
+        Path root = TestProjects.copyOwnProject(temp.resolve("project"));
         Files.copy(TestProjects.resource("second-source").resolve("expo-report.txt"), root.resolve("data/sources/expo-report.txt"));
         append(root.resolve("data/sources.csv"), "expo-report,Made-up expo report,2024-05,en,sources/expo-report.txt,test fixture");
         append(root.resolve("data/events.csv"), "russian-chinese-expo-2024,Expo,Eighth Russian-Chinese Expo,2024-05,,,place/harbin,"
