@@ -1,6 +1,8 @@
 package org.meridian.serve;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -12,6 +14,10 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.meridian.serve.guard.CuratorAccess;
+import org.meridian.serve.guard.HttpHardening;
+import org.meridian.serve.guard.Limits;
+import org.meridian.serve.guard.PublicGuards;
 
 /**
  * The embedded Fuseki: one read-only dataset, Fuseki's own UI, and of the admin area only the
@@ -23,10 +29,20 @@ public final class MeridianServer {
 
     private MeridianServer() {}
 
-    /** Where to listen. */
-    public record Settings(String host, int port) {
+    /**
+     * Where to listen, the public endpoint's limits, which origins may read it from other sites
+     * ({@code *}: any; empty: no CORS), and the curators' write access, if any.
+     */
+    public record Settings(String host, int port, Limits limits, List<String> corsOrigins,
+                           Optional<CuratorAccess> curator) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 3030;
+        public static final List<String> DEFAULT_CORS_ORIGINS = List.of("*");
+
+        /** Listens at {@code host:port} with every other setting at its default. */
+        public Settings(String host, int port) {
+            this(host, port, Limits.defaults(), DEFAULT_CORS_ORIGINS, Optional.empty());
+        }
     }
 
     /**
@@ -37,7 +53,9 @@ public final class MeridianServer {
         // SERVICE would let any visitor make this server fetch from any address.
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
 
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create();
+        PublicGuards.apply(builder, dataset.getContext(), settings.limits());
+        FusekiServer server = builder
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
                 .add(DATASET, dataset, false)
@@ -54,6 +72,7 @@ public final class MeridianServer {
         for (Connector connector : server.getJettyServer().getConnectors())
             if (connector instanceof ServerConnector serverConnector)
                 serverConnector.setHost(settings.host());
+        HttpHardening.apply(server, settings.limits(), settings.corsOrigins());
         return server;
     }
 }
