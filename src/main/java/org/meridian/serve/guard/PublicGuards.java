@@ -10,7 +10,8 @@ import org.apache.jena.sparql.util.Context;
 /**
  * Hooks the query-level protections into a Fuseki builder and its dataset's context: the
  * server-side query timeout (a client's {@code timeout} parameter can only lower it), the
- * watched and row-capped query service, interruptible regular expressions, and the filters
+ * watched and row-capped query service, interruptible regular expressions and property
+ * paths, and the filters
  * that refuse JSONP and close the admin area.
  */
 public final class PublicGuards {
@@ -36,5 +37,6 @@ public final class PublicGuards {
         datasetContext.set(ARQ.queryTimeout, millis + "," + millis);
         datasetContext.set(ARQ.updateTimeout, Long.toString(millis));
         InterruptibleRegex.install(datasetContext);
+        CancellablePaths.install(datasetContext);
     }
 }
