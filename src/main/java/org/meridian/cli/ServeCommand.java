@@ -27,19 +27,19 @@ final class ServeCommand implements Command {
 
     @Override
     public Options options() {
-        return Settings.withCommon(new Options()
+        return ServeGuardOptions.add(Settings.withCommon(new Options()
                 .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
                         .desc("the address to listen on (default: " + MeridianServer.Settings.DEFAULT_HOST
                                 + "; 0.0.0.0 for every interface)").get())
                 .addOption(Option.builder().longOpt("port").hasArg().argName("PORT")
                         .desc("the port to listen on (default: " + MeridianServer.Settings.DEFAULT_PORT
-                                + "; 0 picks a free one)").get()));
+                                + "; 0 picks a free one)").get())));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
-        MeridianServer.Settings settings = new MeridianServer.Settings(
+        MeridianServer.Settings settings = new ServeGuardOptions(System.getenv()).settings(line,
                 line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line));
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
@@ -57,7 +57,16 @@ final class ServeCommand implements Command {
                         + " (is another server using it?); choose another with --port");
             throw e;
         }
+        Optional<FusekiServer> writer;
+        try {
+            writer = CuratorWrites.start(settings, dataset, console);
+        } catch (CommandException e) {
+            server.stop();
+            TDBInternal.expel(dataset, true);
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            writer.ifPresent(FusekiServer::stop);
             server.stop();
             TDBInternal.expel(dataset, true);
         }));
