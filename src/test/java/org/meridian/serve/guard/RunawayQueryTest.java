@@ -178,6 +178,16 @@ class RunawayQueryTest {
     }
 
     @Test
+    void pathsStillGiveTheRightAnswersThroughTheCheckedView() throws Exception {
+        long linkedToHub0 = java.util.stream.IntStream.range(0, 40_000)
+                .filter(i -> (i * 7) % 50 == 0 || (i * 7 + 13) % 50 == 0).count();
+        assertEquals("n\r\n2\r\n", server.get(server.queryPath(
+                "SELECT (COUNT(*) AS ?n) { <http://example.org/item/0> " + P + "+ ?o }"), "text/csv").body());
+        assertEquals("n\r\n" + linkedToHub0 + "\r\n", server.get(server.queryPath(
+                "SELECT (COUNT(*) AS ?n) { <http://example.org/hub/0> (^" + P + ")+ ?s }"), "text/csv").body());
+    }
+
+    @Test
     void theWatchdogAbortsAQueryThatRunsWithoutAnyTimeoutOfItsOwn() {
         QueryWatchdog watchdog = new QueryWatchdog(Duration.ofMillis(200), Duration.ofMillis(100));
         long start = System.nanoTime();
