@@ -32,7 +32,7 @@ final class ServeCommand implements Command {
 
     @Override
     public Options options() {
-        return Settings.withCommon(new Options()
+        return ServeGuardOptions.add(Settings.withCommon(new Options()
                 .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
                         .desc("the address to listen on (default: " + MeridianServer.Settings.DEFAULT_HOST
                                 + "; 0.0.0.0 for every interface)").get())
@@ -44,13 +44,13 @@ final class ServeCommand implements Command {
                                 + " problems is reported and the old one keeps serving (kill -HUP PID rebuilds too)").get())
                 .addOption(Option.builder().longOpt("federate").hasArg().argName("URL")
                         .desc("let SPARQL SERVICE call this endpoint (exactly this URL; repeat for more)."
-                                + " Without it SERVICE is refused").get()));
+                                + " Without it SERVICE is refused").get())));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
-        MeridianServer.Settings settings = new MeridianServer.Settings(
+        MeridianServer.Settings settings = new ServeGuardOptions(System.getenv()).settings(line,
                 line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line), federate(line));
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
@@ -78,7 +78,19 @@ final class ServeCommand implements Command {
                         + " (is another server using it?); choose another with --port");
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::stop));
+        Optional<FusekiServer> writer;
+        try {
+            writer = CuratorWrites.start(settings, service.live().current().dataset(), console);
+        } catch (CommandException e) {
+            service.stop();
+            throw e;
+        }
+        // A rebuild swaps the curators' writer over to the new build too.
+        writer.ifPresent(service.live()::attach);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            writer.ifPresent(FusekiServer::stop);
+            service.stop();
+        }));
         service.rebuildOnHangup();
         if (line.hasOption("watch"))
             service.watch(project);

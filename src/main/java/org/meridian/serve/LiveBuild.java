@@ -2,6 +2,9 @@ package org.meridian.serve;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -44,7 +47,7 @@ public final class LiveBuild {
     private static final Duration SETTLE = Duration.ofMillis(200);
 
     private final AtomicReference<Served> current;
-    private volatile FusekiServer server;
+    private final List<FusekiServer> servers = new CopyOnWriteArrayList<>();
 
     public LiveBuild(Served initial) {
         this.current = new AtomicReference<>(initial);
@@ -54,9 +57,12 @@ public final class LiveBuild {
         return current.get();
     }
 
-    /** Connects to the server whose dataset {@link MeridianServer#DATASET} this replaces on rebuild. */
+    /**
+     * Connects a server whose dataset {@link MeridianServer#DATASET} this replaces on rebuild: the
+     * public server, and the curators' writer when there is one.
+     */
     public void attach(FusekiServer fusekiServer) {
-        this.server = fusekiServer;
+        servers.add(fusekiServer);
     }
 
     /** Runs {@code work} on the current build, which stays open until {@code work} returns. */
@@ -81,23 +87,28 @@ public final class LiveBuild {
      * it have finished (or {@code drain} has passed, when a request has overstayed every timeout).
      */
     public void replace(Served next, Duration drain) {
-        DataAccessPointRegistry registry = server.getDataAccessPointRegistry();
         String name = DataAccessPoint.canonical(MeridianServer.DATASET);
-        DataAccessPoint oldAccess = registry.get(name);
-        DataService oldService = oldAccess.getDataService();
-        DataService newService = DataService.newBuilder(oldService).dataset(next.dataset).build();
-        newService.setEndpointProcessors(server.getOperationRegistry());
-        newService.goActive();
-
+        List<DataAccessPoint> oldAccess = new ArrayList<>();
         Served old = current.getAndSet(next);
-        registry.put(name, new DataAccessPoint(name, newService));
+        for (FusekiServer server : servers) {
+            DataAccessPointRegistry registry = server.getDataAccessPointRegistry();
+            DataAccessPoint previous = registry.get(name);
+            // The new service keeps the old one's endpoints (query, read, or a curator's update).
+            DataService service = DataService.newBuilder(previous.getDataService()).dataset(next.dataset).build();
+            service.setEndpointProcessors(server.getOperationRegistry());
+            service.goActive();
+            registry.put(name, new DataAccessPoint(name, service));
+            oldAccess.add(previous);
+        }
 
         // A request may have looked the old access point up an instant before it counted itself in.
         sleep(SETTLE);
         Instant deadline = Instant.now().plus(drain);
-        while ((oldAccess.requestCount() > 0 || old.readers.get() > 0) && Instant.now().isBefore(deadline))
+        while ((old.readers.get() > 0 || oldAccess.stream().anyMatch(a -> a.requestCount() > 0))
+                && Instant.now().isBefore(deadline))
             sleep(Duration.ofMillis(20));
-        oldService.shutdown();
+        // Every access point shares the one dataset: shutting one service down closes it.
+        oldAccess.get(0).getDataService().shutdown();
     }
 
     private static void sleep(Duration duration) {

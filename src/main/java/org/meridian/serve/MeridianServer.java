@@ -2,6 +2,7 @@ package org.meridian.serve;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.Fuseki;
@@ -14,6 +15,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.meridian.query.QueryCatalog;
+import org.meridian.serve.guard.CuratorAccess;
+import org.meridian.serve.guard.HttpHardening;
+import org.meridian.serve.guard.Limits;
+import org.meridian.serve.guard.PublicGuards;
 
 /**
  * The embedded Fuseki: one read-only dataset, Fuseki's own UI, and of the admin area only the
@@ -25,17 +30,30 @@ public final class MeridianServer {
 
     private MeridianServer() {}
 
-    /** Where to listen, and which SPARQL endpoints SERVICE may call (none by default). */
-    public record Settings(String host, int port, List<String> federate) {
+    /**
+     * Where to listen, which SPARQL endpoints SERVICE may call (none by default), the public
+     * endpoint's limits, which origins may read it from other sites ({@code *}: any; empty: no
+     * CORS), and the curators' write access, if any.
+     */
+    public record Settings(String host, int port, List<String> federate, Limits limits, List<String> corsOrigins,
+                           Optional<CuratorAccess> curator) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 3030;
+        public static final List<String> DEFAULT_CORS_ORIGINS = List.of("*");
 
         public Settings {
             federate = List.copyOf(federate);
+            corsOrigins = List.copyOf(corsOrigins);
         }
 
+        /** Listens at {@code host:port} with every other setting at its default. */
         public Settings(String host, int port) {
             this(host, port, List.of());
+        }
+
+        /** Listens at {@code host:port}, federating with {@code federate}, other settings at their defaults. */
+        public Settings(String host, int port, List<String> federate) {
+            this(host, port, federate, Limits.defaults(), DEFAULT_CORS_ORIGINS, Optional.empty());
         }
     }
 
@@ -64,6 +82,8 @@ public final class MeridianServer {
     public static DatasetGraph prepare(DatasetGraph dataset, Settings settings) {
         // SERVICE would let any visitor make this server fetch from any address: only an allow-list opens it.
         FederationPolicy.apply(dataset.getContext(), settings.federate());
+        // Timeouts and the cancellable regex and paths live on the dataset: a rebuild's dataset needs them too.
+        PublicGuards.configure(dataset.getContext(), settings.limits());
         return dataset;
     }
 
@@ -74,7 +94,7 @@ public final class MeridianServer {
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea,
                                      Consumer<FusekiServer.Builder> extension) {
         prepare(dataset, settings);
-        FusekiServer.Builder builder = FusekiServer.create()
+        FusekiServer.Builder builder = PublicGuards.apply(FusekiServer.create(), dataset.getContext(), settings.limits())
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
                 .add(DATASET, dataset, false)
@@ -92,6 +112,7 @@ public final class MeridianServer {
         for (Connector connector : server.getJettyServer().getConnectors())
             if (connector instanceof ServerConnector serverConnector)
                 serverConnector.setHost(settings.host());
+        HttpHardening.apply(server, settings.limits(), settings.corsOrigins());
         return server;
     }
 }

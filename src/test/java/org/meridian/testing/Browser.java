@@ -162,9 +162,14 @@ public final class Browser implements AutoCloseable {
     public boolean waitFor(String expression, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            // While a page loads its document may be half there: a failing check counts as false.
-            if ("true".equals(evaluate("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()")))
-                return true;
+            // While a page loads its document may be half there, or the page may be replaced under
+            // the call ("Inspected target navigated"): either way the check counts as false.
+            try {
+                if ("true".equals(evaluate("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()")))
+                    return true;
+            } catch (IllegalStateException navigating) {
+                // try again
+            }
             Thread.sleep(100);
         }
         return false;
