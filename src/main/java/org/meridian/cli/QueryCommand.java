@@ -14,7 +14,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.check.QueryErrors;
@@ -88,7 +88,7 @@ final class QueryCommand implements Command {
     static DatasetGraph openOrExplain(DatabaseStore.Build build) throws CommandException {
         try {
             return DatabaseStore.open(build);
-        } catch (AlreadyLocked | TDBException e) {
+        } catch (DBOpEnvException | TDBException e) {
             throw cannotOpen(build, e);
         }
     }

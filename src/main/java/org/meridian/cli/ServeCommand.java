@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.tdb2.TDBException;
 import org.meridian.check.Problems;
@@ -61,7 +61,7 @@ final class ServeCommand implements Command {
         Service service;
         try {
             service = Service.create(project, store, build.get(), settings, console.err(), problems);
-        } catch (AlreadyLocked | TDBException e) {
+        } catch (DBOpEnvException | TDBException e) {
             throw QueryCommand.cannotOpen(build.get(), e);
         }
         if (service == null) {

@@ -83,6 +83,11 @@ class RebuildProcessIT {
         try {
             String endpoint = CompletableFuture.supplyAsync(() -> TestProjects.endpointOf(server)).get(120, TimeUnit.SECONDS);
             assertEquals("2", people(endpoint));
+            // A second process cannot open the database the server holds; it says so and why.
+            Process query = meridian(project, "query", "--query", "ASK {}");
+            assertEquals(1, query.waitFor());
+            String log = Files.readString(temp.resolve("meridian.log"));
+            assertTrue(log.contains("hint: a running 'meridian serve' holds it"), log);
             Files.writeString(project.resolve("data/people.csv"), "lavrov,Sergei Lavrov,article\n", StandardOpenOption.APPEND);
             assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

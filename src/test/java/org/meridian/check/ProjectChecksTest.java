@@ -1,0 +1,103 @@
+package org.meridian.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.graph.Pipeline;
+import org.meridian.graph.Project;
+import org.meridian.testing.TestProjects;
+
+/**
+ * The project's lint checks (queries/checks/) catch what shapes cannot: each test breaks one rule
+ * in a copy of the real project and expects the check's message at the row at fault.
+ */
+class ProjectChecksTest {
+    private static final String ONTOLOGY = "https://meridian.example.org/ontology#";
+    private static final String ID = "https://meridian.example.org/id/";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theProjectAsItIsPassesEveryCheck() {
+        assertTrue(problems(TestProjects.copyOwnProject(temp.resolve("p"))).isEmpty());
+    }
+
+    @Test
+    void aReferenceToNothingIsDangling() throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        long line = replace(project.resolve("data/memberships.csv"), "sergei-lavrov,foreign-minister-of-russia,",
+                "sergei-lavrov,foreign-minister,");
+        assertReported(project, "data/memberships.csv:" + line + ": error: <" + ID
+                + "membership/lavrov-foreign-minister-of-russia> points with <" + ONTOLOGY + "post> to <" + ID
+                + "post/foreign-minister>, which no table defines [queries/checks/no-dangling-references.rq]");
+    }
+
+    @Test
+    void aMistypedKindIsAnUndeclaredClass() throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        long line = replace(project.resolve("data/events.csv"), "xi-trip-to-europe-2024-05,StateVisit,",
+                "xi-trip-to-europe-2024-05,Statevisit,");
+        assertReported(project, "data/events.csv:" + line + ": error: the class <" + ONTOLOGY
+                + "Statevisit> is not declared in the ontology [queries/checks/terms-declared.rq]");
+    }
+
+    @Test
+    void evidenceThatIsNotInTheSourceIsCaught() throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        long line = replace(project.resolve("data/claims.csv"), "putin-china-visit-2024-05,gas giant Gazprom PJSC\n",
+                "putin-china-visit-2024-05,\"Gazprom, a gas giant\"\n");
+        assertReported(project, "data/claims.csv:" + line + ": error: the evidence \"Gazprom, a gas giant\" does not occur in"
+                + " the text of <" + ID + "source/putin-china-visit-2024-05> [queries/checks/evidence-verbatim.rq]");
+    }
+
+    @Test
+    void aTermWithoutDefinitionIsCaught() throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        replace(project.resolve("ontology/meridian.ttl"),
+                "    skos:definition \"A datatype property that gives how a source characterises an entity, such as 'gas giant' or 'economist and technocrat'.\"@en ;\n", "");
+        assertReported(project, "queries/checks/terms-labelled-and-defined.rq: error: <" + ONTOLOGY
+                + "description> has 1 label(s) and 0 definition(s); it needs a label and exactly one definition"
+                + " [queries/checks/terms-labelled-and-defined.rq]");
+    }
+
+    @Test
+    void aSuccessorCannotStartBeforeThePredecessorLeaves() throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        long line = replace(project.resolve("data/memberships.csv"), "defence-minister-of-russia,2024-05,,ongoing",
+                "defence-minister-of-russia,2024-04,,ongoing");
+        assertReported(project, "data/memberships.csv:" + line + ": error: <" + ID
+                + "membership/belousov-defence-minister-of-russia>: it starts before the membership it replaces ends"
+                + " (2024-05 / 2024-04) [queries/checks/dates-in-order.rq]");
+    }
+
+    private static List<String> problems(Path project) {
+        Pipeline.Outcome outcome = Pipeline.build(new Project(project, Project.DEFAULT_BASE), DatasetGraphFactory.createTxnMem());
+        return outcome.problems().sorted().stream().map(Problem::format).toList();
+    }
+
+    private static void assertReported(Path project, String expected) {
+        List<String> problems = problems(project);
+        assertTrue(problems.contains(expected), () -> "expected\n" + expected + "\namong\n"
+                + problems.stream().collect(Collectors.joining("\n")));
+    }
+
+    /** Replaces the one occurrence of {@code from}, returning the line it is on. */
+    private static long replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        int at = text.indexOf(from);
+        assertTrue(at >= 0, "'" + from + "' is not in " + file);
+        assertFalse(text.indexOf(from, at + 1) >= 0, "'" + from + "' is in " + file + " twice");
+        Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+        return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+}
