@@ -22,7 +22,8 @@ public final class Cli {
     public Cli(PrintStream out, PrintStream err) {
         this.console = new Console(out, err);
         for (Command command : new Command[] {
-                new LoadCommand(), new ValidateCommand(), new ServeCommand(), new QueryCommand()})
+                new LoadCommand(), new ValidateCommand(), new ServeCommand(), new QueryCommand(),
+                new ExportCommand(), new DumpCommand(), new DiffCommand()})
             commands.put(command.name(), command);
     }
 
