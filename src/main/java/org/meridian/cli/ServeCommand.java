@@ -9,7 +9,9 @@ import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.export.JsonLdContext;
 import org.meridian.graph.Project;
+import org.meridian.serve.JsonLdContextServlet;
 import org.meridian.serve.MeridianServer;
 import org.meridian.store.DatabaseStore;
 
@@ -47,7 +49,7 @@ final class ServeCommand implements Command {
             return ExitCode.DATA;
 
         DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
-        FusekiServer server = MeridianServer.build(dataset, settings, store.root());
+        FusekiServer server = MeridianServer.build(dataset, settings, store.root(), JsonLdContext.file(project));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -85,7 +87,8 @@ final class ServeCommand implements Command {
         console.out().println("  UI:              " + root + "/");
         console.out().println("  query in the UI: " + root + "/#/dataset/" + MeridianServer.DATASET + "/query");
         console.out().println("  SPARQL endpoint: " + dataset + "/sparql");
-        console.out().println("  graph store:     " + dataset + "/get (read-only)");
+        console.out().println("  graph store:     " + dataset + "/data (read-only)");
+        console.out().println("  JSON-LD context: " + root + JsonLdContextServlet.PATH);
         console.out().println("Stop with Ctrl-C.");
         console.out().flush();
     }

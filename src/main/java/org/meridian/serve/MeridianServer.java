@@ -1,5 +1,6 @@
 package org.meridian.serve;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.fuseki.Fuseki;
@@ -34,10 +35,21 @@ public final class MeridianServer {
      * @param workArea a folder the UI module may look in for a {@code webapp/} override; nothing is written there
      */
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea) {
+        return build(dataset, settings, workArea, null);
+    }
+
+    /**
+     * Like {@link #build(DatasetGraph, Settings, Path)}, also serving the project's JSON-LD context
+     * at {@link JsonLdContextServlet#PATH} when {@code jsonLdContext} is a file.
+     */
+    public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea, Path jsonLdContext) {
         // SERVICE would let any visitor make this server fetch from any address.
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
 
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create();
+        if (jsonLdContext != null && Files.isRegularFile(jsonLdContext))
+            builder.addServlet(JsonLdContextServlet.PATH, new JsonLdContextServlet(jsonLdContext));
+        FusekiServer server = builder
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
                 .add(DATASET, dataset, false)
