@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.meridian.export.ExportException;
@@ -24,12 +25,17 @@ public final class NetworkExport {
         this.project = project;
     }
 
-    /** Builds the network of the whole database, or of one named graph, inside the caller's read transaction. */
+    /**
+     * Builds the network of the whole database, or of one named graph (with the ontology beside it),
+     * inside the caller's read transaction.
+     */
     public Network network(DatasetGraph dataset, Optional<Node> graph) throws ExportException {
         if (graph.isPresent() && !dataset.containsGraph(graph.get()))
             throw new ExportException("no named graph <" + graph.get().getURI() + "> in the database");
         List<EdgeQuery> queries = EdgeQuery.load(project);
-        DatasetGraph scope = graph.map(g -> DatasetGraphFactory.wrap(dataset.getGraph(g))).orElse(dataset);
+        // One source's network still needs the ontology: queries use its class hierarchy and labels.
+        DatasetGraph scope = graph.map(g -> DatasetGraphFactory.wrap(
+                new Union(dataset.getGraph(g), dataset.getGraph(project.ontologyGraph())))).orElse(dataset);
         return NetworkBuilder.build(scope, queries);
     }
 
