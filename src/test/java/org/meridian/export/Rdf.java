@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -25,8 +30,14 @@ import com.apicatalog.jsonld.JsonLdOptions;
 public final class Rdf {
     private Rdf() {}
 
+    /** Reads a file, gunzipping it when its name ends in {@code .gz}. */
     public static DatasetGraph read(Path file, Lang lang) {
-        return read(RDFParser.source(file), lang);
+        try (InputStream in = file.toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+            return read(RDFParser.source(in), lang);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static DatasetGraph read(String text, Lang lang) {

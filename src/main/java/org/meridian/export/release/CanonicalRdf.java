@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 
@@ -62,6 +63,9 @@ public final class CanonicalRdf {
 
     /** Like {@link #read(Path, StreamRDF)}, from a stream of plain N-Quads. */
     public static void read(InputStream nquads, StreamRDF sink) {
-        RDFParser.source(nquads).lang(Lang.NQUADS).labelToNode(LabelToNode.createUseLabelEncoded()).parse(sink);
+        // Errors become exceptions with their position, for the caller to report; nothing is logged.
+        RDFParser.source(nquads).lang(Lang.NQUADS).labelToNode(LabelToNode.createUseLabelEncoded())
+                .errorHandler(ErrorHandlerFactory.errorHandlerExceptionOnError())
+                .parse(sink);
     }
 }

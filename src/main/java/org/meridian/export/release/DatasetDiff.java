@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RiotException;
@@ -24,6 +26,8 @@ public final class DatasetDiff {
             return added == 0 && removed == 0;
         }
     }
+
+    private static final Pattern POSITION = Pattern.compile("\\[line: (\\d+), col: (\\d+) *\\] *(.*)", Pattern.DOTALL);
 
     private DatasetDiff() {}
 
@@ -46,14 +50,20 @@ public final class DatasetDiff {
                     sorted.add(quad);
                 }
             });
-        } catch (RiotParseException e) {
-            sorted.close();
-            throw new ExportException(file + ":" + e.getLine() + ":" + e.getCol() + ": error: " + e.getOriginalMessage());
         } catch (RiotException e) {
             sorted.close();
-            throw new ExportException(file + ": error: " + e.getMessage());
+            throw new ExportException(located(file, e));
         }
         return sorted;
+    }
+
+    /** Jena's parse errors say {@code [line: 3, col: 47] message}; users read {@code file:3:47: error: message}. */
+    private static String located(Path file, RiotException e) {
+        if (e instanceof RiotParseException parse)
+            return file + ":" + parse.getLine() + ":" + parse.getCol() + ": error: " + parse.getOriginalMessage();
+        Matcher m = POSITION.matcher(String.valueOf(e.getMessage()));
+        return m.matches() ? file + ":" + m.group(1) + ":" + m.group(2) + ": error: " + m.group(3)
+                : file + ": error: " + e.getMessage();
     }
 
     /** Writes each changed graph's header, then {@code - } and {@code + } lines, to {@code out}. */
