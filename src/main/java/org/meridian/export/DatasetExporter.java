@@ -60,8 +60,7 @@ public final class DatasetExporter {
     }
 
     private static Iterator<Triple> triples(DatasetGraph dataset, Optional<Node> graph) {
-        Graph source = graph.map(dataset::getGraph).orElseGet(dataset::getUnionGraph);
-        return source.find();
+        return graph.isPresent() ? dataset.getGraph(graph.get()).find() : UnionTriples.of(dataset);
     }
 
     /** A writer that sends each quad or triple on as it comes, or (JSON-LD) at the end. */
