@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.meridian.export.ExportException;
 import org.meridian.export.release.ReleaseDump;
 import org.meridian.graph.Project;
 
@@ -37,10 +38,15 @@ final class DumpCommand implements Command {
             throw CommandException.usage("give the folder to write the bundle into: meridian dump DIR");
         Project project = Settings.project(line);
         Path dir = Path.of(line.getArgs()[0]);
+        ReleaseDump dump;
+        try {
+            // Its description query and context are checked before any long work.
+            dump = new ReleaseDump(project);
+        } catch (ExportException e) {
+            throw CommandException.failure(e.getMessage());
+        }
         AtomicReference<List<String>> written = new AtomicReference<>();
-        boolean built = CurrentDatabase.read(line, project, console, dataset -> {
-            written.set(new ReleaseDump(project).write(dataset, dir));
-        });
+        boolean built = CurrentDatabase.read(line, project, console, dataset -> written.set(dump.write(dataset, dir)));
         if (!built)
             return ExitCode.DATA;
         written.get().forEach(file -> console.out().println(dir.resolve(file)));

@@ -37,14 +37,17 @@ public final class DistributionDescription {
     public record FileFacts(String file, String mediaType, String compression, long bytes, String sha256) {}
 
     private final Project project;
+    private final Query query;
 
-    public DistributionDescription(Project project) {
+    /** Reads the description query now, so a missing or broken one stops a dump before its long work. */
+    public DistributionDescription(Project project) throws ExportException {
         this.project = project;
+        this.query = query();
     }
 
     /** Runs the description query over {@code dataset} (inside the caller's read transaction). */
-    public Graph describe(DatasetGraph dataset, List<FileFacts> files) throws ExportException {
-        Query query = query();
+    public Graph describe(DatasetGraph dataset, List<FileFacts> files) {
+        Query query = this.query.cloneQuery();
         List<Var> vars = Var.varList(List.of("file", "mediaType", "compression", "bytes", "sha256", "base"));
         List<Binding> rows = new ArrayList<>();
         for (FileFacts f : files) {

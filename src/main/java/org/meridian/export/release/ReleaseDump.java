@@ -51,9 +51,11 @@ public final class ReleaseDump {
     private final Project project;
     private final Optional<JsonLdContext> context;
     private final Map<String, String> namespaces;
+    private final DistributionDescription description;
 
     public ReleaseDump(Project project) throws ExportException {
         this.project = project;
+        this.description = new DistributionDescription(project);
         this.context = JsonLdContext.load(project);
         this.namespaces = JsonLdContext.namespaces(context);
     }
@@ -107,7 +109,7 @@ public final class ReleaseDump {
                     + System.lineSeparator() + "hint: a dump goes into a new folder; choose another name or remove it");
     }
 
-    private void writeFiles(DatasetGraph dataset, Path work) throws IOException, ExportException {
+    private void writeFiles(DatasetGraph dataset, Path work) throws IOException {
         Path nquads = work.resolve(NQUADS);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(nquads), 1 << 16)) {
             CanonicalRdf.writeNQuads(dataset, out);
@@ -119,9 +121,9 @@ public final class ReleaseDump {
             CanonicalRdf.read(nquads, new JsonLdWriter(out, context));
         }
         copyOntology(work.resolve(ONTOLOGY));
-        Graph description = new DistributionDescription(project).describe(dataset, facts(work));
+        Graph described = description.describe(dataset, facts(work));
         try (OutputStream out = file(work.resolve(DESCRIPTION))) {
-            writeTurtle(description, out);
+            writeTurtle(described, out);
         }
         Checksums.write(work);
     }
