@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a command writes a file-sized result: standard output, or a file that is written beside
@@ -44,6 +45,9 @@ final class Output implements AutoCloseable {
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            // A temporary file is private; an export is an ordinary file.
+            if (partial.getFileSystem().supportedFileAttributeViews().contains("posix"))
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
             return new Output(target, partial, new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
         } catch (IOException e) {
             throw CommandException.failure("cannot write " + file + ": " + e.getMessage());

@@ -162,6 +162,13 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExportedFileIsReadableByOthersLikeAnyFileWritten() throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix"))
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out(RdfFormat.TRIG, "all"))));
+    }
+
+    @Test
     void aContextThatNamesARemoteContextFailsWithoutFetchingIt() throws Exception {
         Path other = separateProject("remote-context");
         AtomicInteger connections = new AtomicInteger();
