@@ -81,6 +81,17 @@ class ExportCommandTest {
     }
 
     @Test
+    void theUnionHoldsEachTripleOnceThoughSomeAreInTwoGraphs() throws IOException {
+        long lines = Files.readAllLines(out(RdfFormat.NTRIPLES, "all")).size();
+        Txn.executeRead(database, () -> {
+            long quads = count(database, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+            long triples = count(database, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }");
+            assertTrue(triples < quads, "the fixture repeats a triple in two graphs");
+            assertEquals(triples, lines);
+        });
+    }
+
+    @Test
     void eachNamedGraphReadsBackAsThatGraphInEveryFormat() {
         for (String name : List.of("alpha", "beta", "ontology")) {
             Node graph = NodeFactory.createURI(BASE + "graph/" + name);
