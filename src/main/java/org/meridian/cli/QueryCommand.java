@@ -51,7 +51,8 @@ final class QueryCommand implements Command {
                 .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                         .desc("for SELECT and ASK: " + String.join(", ", QueryPrinter.RESULT_FORMATS)
                                 + " (default: table); for CONSTRUCT and DESCRIBE: "
-                                + String.join(", ", QueryPrinter.GRAPH_FORMATS) + " (default: turtle)").get()));
+                                + String.join(", ", QueryPrinter.GRAPH_FORMATS)
+                                + " (default: turtle; trig when the template names graphs)").get()));
     }
 
     @Override
@@ -66,9 +67,9 @@ final class QueryCommand implements Command {
         String format = line.getOptionValue("format");
         QueryPrinter printer = QueryPrinter.forQuery(query, format);
         if (printer == null)
-            throw CommandException.usage("--format " + format + " does not fit a " + query.queryType() + " query; use one of "
-                    + String.join(", ", query.isSelectType() || query.isAskType()
-                            ? QueryPrinter.RESULT_FORMATS : QueryPrinter.GRAPH_FORMATS));
+            throw CommandException.usage("--format " + format + " does not fit a " + query.queryType()
+                    + (query.isConstructQuad() ? " query whose template names graphs" : " query")
+                    + "; use one of " + String.join(", ", QueryPrinter.formatsFor(query)));
 
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);

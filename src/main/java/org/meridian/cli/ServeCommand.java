@@ -135,9 +135,10 @@ final class ServeCommand implements Command {
         console.out().println("  query in the UI: " + root + "/#/dataset/" + MeridianServer.DATASET + "/query");
         console.out().println("  ready-made:      " + root + "/queries");
         console.out().println("  SPARQL endpoint: " + dataset + "/sparql");
-        console.out().println("  graph store:     " + dataset + "/get (read-only)");
+        console.out().println("  graph store:     " + dataset + "/data (read-only)");
         console.out().println("  entities:        " + root + "/id/KIND/SLUG (HTML or RDF by content negotiation)");
         console.out().println("  dataset (VoID):  " + root + "/.well-known/void");
+        console.out().println("  JSON-LD context: " + root + "/context.jsonld");
         console.out().println("Stop with Ctrl-C.");
         console.out().flush();
     }

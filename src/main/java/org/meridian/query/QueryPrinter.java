@@ -3,6 +3,7 @@ package org.meridian.query;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSet;
@@ -12,21 +13,23 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.meridian.export.RdfFormat;
 
 /** Runs a query and writes its answer in a chosen format: a table for people, or a standard format. */
 public final class QueryPrinter {
     /** Formats for SELECT and ASK answers. */
     public static final List<String> RESULT_FORMATS = List.of("table", "csv", "tsv", "json", "xml");
-    /** Formats for CONSTRUCT and DESCRIBE answers. */
-    public static final List<String> GRAPH_FORMATS = List.of("turtle", "ntriples", "jsonld", "rdfxml");
+    /** Formats for CONSTRUCT and DESCRIBE answers: every RDF syntax; the first is the default. */
+    public static final List<String> GRAPH_FORMATS = RdfFormat.ids();
+    /** Formats for a CONSTRUCT whose template names graphs: only those that can say which graph. */
+    public static final List<String> QUAD_FORMATS = List.of(RdfFormat.TRIG.id(), RdfFormat.NQUADS.id(), RdfFormat.JSONLD.id());
 
     private static final Map<String, Lang> RESULT_LANGS = Map.of(
             "csv", ResultSetLang.RS_CSV, "tsv", ResultSetLang.RS_TSV,
             "json", ResultSetLang.RS_JSON, "xml", ResultSetLang.RS_XML);
-    private static final Map<String, Lang> GRAPH_LANGS = Map.of(
-            "turtle", Lang.TURTLE, "ntriples", Lang.NTRIPLES, "jsonld", Lang.JSONLD, "rdfxml", Lang.RDFXML);
 
     private final Query query;
     private final String format;
@@ -36,13 +39,19 @@ public final class QueryPrinter {
         this.format = format;
     }
 
+    /** The formats that fit a query: results for SELECT and ASK, RDF for the others, quads for GRAPH templates. */
+    public static List<String> formatsFor(Query query) {
+        if (query.isSelectType() || query.isAskType())
+            return RESULT_FORMATS;
+        return query.isConstructQuad() ? QUAD_FORMATS : GRAPH_FORMATS;
+    }
+
     /**
      * @param format a format name, or null for the default of the query's kind
      * @return a printer, or null when the format does not fit the kind of query
      */
     public static QueryPrinter forQuery(Query query, String format) {
-        boolean results = query.isSelectType() || query.isAskType();
-        List<String> allowed = results ? RESULT_FORMATS : GRAPH_FORMATS;
+        List<String> allowed = formatsFor(query);
         String chosen = format == null ? allowed.get(0) : format;
         return allowed.contains(chosen) ? new QueryPrinter(query, chosen) : null;
     }
@@ -55,8 +64,20 @@ public final class QueryPrinter {
             else if (query.isAskType())
                 printBoolean(exec.ask(), out);
             else
-                RDFDataMgr.write(out, query.isConstructType() ? exec.construct() : exec.describe(), GRAPH_LANGS.get(format));
+                printRdf(exec, RdfFormat.byId(format).orElseThrow(), out);
         }
+    }
+
+    private void printRdf(QueryExec exec, RdfFormat rdf, OutputStream out) {
+        if (!rdf.quads()) {
+            RDFDataMgr.write(out, query.isConstructType() ? exec.construct() : exec.describe(), rdf.lang());
+            return;
+        }
+        Optional<DatasetGraph> quads = Optional.of(query)
+                .filter(Query::isConstructType).map(q -> exec.constructDataset());
+        DatasetGraph answer = quads.orElseGet(() -> DatasetGraphFactory.wrap(exec.describe()));
+        answer.prefixes().putAll(query.getPrefixMapping().getNsPrefixMap());
+        RDFDataMgr.write(out, answer, rdf.lang());
     }
 
     private void printRows(RowSet rows, OutputStream out) {

@@ -1,5 +1,6 @@
 package org.meridian.serve;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,14 @@ public final class MeridianServer {
     /** Adds {@code /queries}: the named queries, each opening in the UI's query editor. */
     public static Consumer<FusekiServer.Builder> queryPage(QueryCatalog queries) {
         return builder -> builder.addServlet("/queries/*", new QueryListPage(queries, DATASET));
+    }
+
+    /** Adds the project's JSON-LD context at {@link JsonLdContextServlet#PATH}, when the file exists. */
+    public static Consumer<FusekiServer.Builder> jsonLdContext(Path file) {
+        return builder -> {
+            if (file != null && Files.isRegularFile(file))
+                builder.addServlet(JsonLdContextServlet.PATH, new JsonLdContextServlet(file));
+        };
     }
 
     /**

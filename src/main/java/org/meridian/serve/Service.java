@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.check.Problems;
+import org.meridian.export.JsonLdContext;
 import org.meridian.graph.Project;
 import org.meridian.linked.LinkedDataSite;
 import org.meridian.query.QueryCatalog;
@@ -46,6 +47,7 @@ public final class Service {
         }
         FusekiServer server = MeridianServer.build(dataset, settings, store.root(),
                 MeridianServer.queryPage(QueryCatalog.read(project.queries()))
+                        .andThen(MeridianServer.jsonLdContext(JsonLdContext.file(project)))
                         .andThen(builder -> site.install(builder, MeridianServer.DATASET)));
         live.attach(server);
         Rebuilder rebuilder = new Rebuilder(new Loader(project, store), live,
