@@ -23,7 +23,7 @@ public final class Cli {
         this.console = new Console(out, err);
         for (Command command : new Command[] {
                 new LoadCommand(), new ValidateCommand(), new ServeCommand(), new QueryCommand(),
-                new LinkCommand()})
+                new LinkCommand(), new GenerateCommand()})
             commands.put(command.name(), command);
     }
 
