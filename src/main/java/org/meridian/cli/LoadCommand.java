@@ -47,7 +47,7 @@ final class LoadCommand implements Command {
     static Optional<DatabaseStore.Build> ensureBuilt(Project project, DatabaseStore store, boolean force, Console console) {
         if (force || !store.current().isPresent())
             console.err().println("building the database from " + project.root() + " ...");
-        Loader.Result result = new Loader(project, store).load(force);
+        Loader.Result result = new Loader(project, store).load(force, LoadProgress.forTerminal(project, console.err()));
         if (!result.ok()) {
             result.problems().print(console.err());
             console.err().println(result.problems().size() + " problem(s); nothing was published");

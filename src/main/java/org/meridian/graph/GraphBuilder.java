@@ -29,11 +29,27 @@ import org.meridian.source.CsvTable;
 public final class GraphBuilder {
     private final Project project;
     private final Problems problems = new Problems();
-    private final Origins origins = new Origins();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create();
+    private final BuildListener listener;
+    /** Where to record origins while mapping: only on the second pass that {@link #origins} makes. */
+    private final Origins recording;
+    private final Origins origins;
 
     public GraphBuilder(Project project) {
+        this(project, BuildListener.NONE);
+    }
+
+    public GraphBuilder(Project project, BuildListener listener) {
+        this(project, listener, null);
+    }
+
+    private GraphBuilder(Project project, BuildListener listener, Origins recording) {
         this.project = project;
+        this.listener = listener;
+        this.recording = recording;
+        // Remembering every subject's line would keep every subject of the build in memory; only a
+        // problem needs them, so they are found by mapping the tables again when first asked for.
+        this.origins = Origins.lazy(into -> new GraphBuilder(project, BuildListener.NONE, into).build(quad -> {}));
     }
 
     /** Sends every quad of the project to {@code sink}. */
@@ -103,10 +119,13 @@ public final class GraphBuilder {
             if (mapping == null || !columnsMatch(tableName, header, mapping))
                 return null;
             RowMapper mapper = new RowMapper(mapping, tableName, project.tableGraph(table.name()), project.data());
-            return row -> mapper.map(row, problems, quad -> {
-                origins.record(quad.getSubject(), tableName, row.line(), quad.getPredicate().equals(RDF.Nodes.type));
-                sink.accept(quad);
-            });
+            return row -> {
+                mapper.map(row, problems, recording == null ? sink : quad -> {
+                    recording.record(quad.getSubject(), tableName, row.line(), quad.getPredicate().equals(RDF.Nodes.type));
+                    sink.accept(quad);
+                });
+                listener.row();
+            };
         });
     }
 

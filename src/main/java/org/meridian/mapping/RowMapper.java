@@ -2,7 +2,9 @@ package org.meridian.mapping;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.atlas.lib.Pair;
@@ -40,6 +42,8 @@ public final class RowMapper {
     private final String tableName;
     private final Node defaultGraph;
     private final ExecutionContext context;
+    /** IRIs already found valid. Most recur row after row (predicates, classes, graphs, states), and parsing them is costly. */
+    private final Set<String> validIris = new HashSet<>();
 
     /**
      * @param tableName    how problems name the table file
@@ -150,7 +154,7 @@ public final class RowMapper {
         return emitted;
     }
 
-    private static String whatIsWrong(Quad quad) {
+    private String whatIsWrong(Quad quad) {
         if (!quad.getGraph().isURI())
             return "the mapping put a triple in a graph named by " + FmtUtils.stringForNode(quad.getGraph());
         if (quad.getSubject().isLiteral())
@@ -165,10 +169,17 @@ public final class RowMapper {
         return null;
     }
 
-    private static String invalidIri(String iri) {
+    private String invalidIri(String iri) {
+        if (validIris.contains(iri))
+            return null;
         try {
             IRIx parsed = IRIx.create(iri);
-            return parsed.isReference() ? null : "not an absolute IRI: <" + iri + ">";
+            if (!parsed.isReference())
+                return "not an absolute IRI: <" + iri + ">";
+            if (validIris.size() >= 100_000)
+                validIris.clear(); // a bound, so a table of distinct IRIs cannot fill the heap
+            validIris.add(iri);
+            return null;
         } catch (IRIException e) {
             return "not a valid IRI: <" + iri + ">: " + e.getMessage();
         }

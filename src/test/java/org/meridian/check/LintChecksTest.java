@@ -17,7 +17,7 @@ import org.meridian.testing.TestProjects;
 /**
  * The lint checks of queries/checks/ catch what they promise on the project's own data: an
  * undeclared class, an undeclared property, a concept in no scheme, a reference to nothing.
- * (They were rewritten to scan distinct terms first; this pins that they still find each case.)
+ * (Some were rewritten to scan distinct terms first; this pins that they still find each case.)
  */
 class LintChecksTest {
     @TempDir
@@ -61,5 +61,11 @@ class LintChecksTest {
     void aDanglingReferenceIsFound() throws IOException {
         List<String> problems = problemsAfter("places.csv", ",china,", ",cathay,");
         assertHas(problems, "data/places.csv:2: error: <https://meridian.example.org/id/place/beijing> points with <https://meridian.example.org/ontology#country> to <https://meridian.example.org/id/organisation/cathay>, which no table defines [queries/checks/no-dangling-references.rq]");
+    }
+
+    @Test
+    void aFactOutsideItsSourcesGraphIsFound() throws IOException {
+        List<String> problems = problemsAfter("persons.csv", ",putin-china-visit-2024-05,", ",another-source,");
+        assertHas(problems, "data/persons.csv:2: error: <https://meridian.example.org/id/person/vladimir-putin> cites <https://meridian.example.org/id/source/another-source> in the graph <https://meridian.example.org/graph/another-source>, which is not that source's graph [queries/checks/facts-have-source-and-evidence.rq]");
     }
 }
