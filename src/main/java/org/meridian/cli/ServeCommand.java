@@ -17,6 +17,7 @@ import org.meridian.graph.Project;
 import org.meridian.linked.LinkedDataSite;
 import org.meridian.query.QueryCatalog;
 import org.meridian.serve.MeridianServer;
+import org.meridian.serve.cache.CachingFilter;
 import org.meridian.store.DatabaseStore;
 
 /** {@code meridian serve}: builds the database if needed and serves it with the Fuseki UI. */
@@ -42,7 +43,9 @@ final class ServeCommand implements Command {
                                 + "; 0 picks a free one)").get())
                 .addOption(Option.builder().longOpt("federate").hasArg().argName("URL")
                         .desc("let SPARQL SERVICE call this endpoint (exactly this URL; repeat for more)."
-                                + " Without it SERVICE is refused").get()));
+                                + " Without it SERVICE is refused").get())
+                .addOption(Option.builder().longOpt("cache-mb").hasArg().argName("MB")
+                        .desc("memory for answers to repeated queries, in MiB (default: 64; 0 keeps none)").get()));
     }
 
     @Override
@@ -50,6 +53,7 @@ final class ServeCommand implements Command {
         Project project = Settings.project(line);
         MeridianServer.Settings settings = new MeridianServer.Settings(
                 line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line), federate(line));
+        long cacheBytes = GenerateCommand.number("--cache-mb", line.getOptionValue("cache-mb", "64")) << 20;
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
         if (build.isEmpty())
@@ -65,7 +69,9 @@ final class ServeCommand implements Command {
         }
         FusekiServer server = MeridianServer.build(dataset, settings, store.root(),
                 MeridianServer.queryPage(QueryCatalog.read(project.queries()))
-                        .andThen(builder -> site.install(builder, MeridianServer.DATASET)));
+                        .andThen(builder -> site.install(builder, MeridianServer.DATASET))
+                        .andThen(builder -> builder.addFilter("/" + MeridianServer.DATASET + "/*",
+                                new CachingFilter(build.get().id(), build.get().created(), cacheBytes))));
         try {
             server.start();
         } catch (RuntimeException e) {
