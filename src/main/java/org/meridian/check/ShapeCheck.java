@@ -64,7 +64,7 @@ public final class ShapeCheck {
     /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
     public Problems check(DatasetGraph dataset, Origins origins) {
         Problems problems = new Problems();
-        ValidationReport report = ShaclValidator.get().validate(shapes, new TypeCachingGraph(dataset.getUnionGraph()));
+        ValidationReport report = ShaclValidator.get().validate(shapes, new CachingGraph(dataset.getUnionGraph()));
         for (ReportEntry entry : report.getEntries())
             problems.add(locate(entry.focusNode(), origins, describe(entry)));
         for (PerGraphMaxCount.Excess excess : new PerGraphMaxCount(maxCounts).check(dataset))
