@@ -1,6 +1,9 @@
 package org.meridian.bench;
 
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +44,7 @@ final class LoadProbe {
         out.printf("quads=%d%nwall_s=%.2f%n", result.build().get().quads(), wall);
         for (Map.Entry<String, Double> phase : timer.seconds().entrySet())
             out.printf("phase_%s_s=%.2f%n", phase.getKey(), phase.getValue());
-        out.printf("heap_used_mb=%d%n", usedHeapMb());
+        out.printf("heap_peak_mb=%d%n", peakHeapMb());
         return 0;
     }
 
@@ -75,8 +78,12 @@ final class LoadProbe {
         return 0;
     }
 
-    private static long usedHeapMb() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+    /** The most the heap's pools held at once since start: what the load needed, garbage included. */
+    private static long peakHeapMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            if (pool.getType() == MemoryType.HEAP)
+                bytes += pool.getPeakUsage().getUsed();
+        return bytes >> 20;
     }
 }

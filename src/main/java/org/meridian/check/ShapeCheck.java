@@ -30,6 +30,7 @@ import org.meridian.graph.Origins;
 public final class ShapeCheck {
     private final Shapes shapes;
     private final List<PerGraphMaxCount.Limit> maxCounts = new ArrayList<>();
+    private final SparqlConstraints sparqlConstraints;
     private final PrefixMapping prefixes;
     private final String base;
 
@@ -39,7 +40,9 @@ public final class ShapeCheck {
      * @param base        the IRI base entities are minted under; messages show IRIs relative to it
      */
     public ShapeCheck(Graph shapesGraph, PrefixMapping prefixes, String base) {
-        this.shapes = Shapes.parse(withoutMaxCounts(shapesGraph));
+        Graph copy = withoutMaxCounts(shapesGraph);
+        this.sparqlConstraints = new SparqlConstraints(copy); // takes its constraints out of the copy
+        this.shapes = Shapes.parse(copy);
         this.prefixes = prefixes;
         this.base = base;
     }
@@ -64,9 +67,13 @@ public final class ShapeCheck {
     /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
     public Problems check(DatasetGraph dataset, Origins origins) {
         Problems problems = new Problems();
-        ValidationReport report = ShaclValidator.get().validate(shapes, new CachingGraph(dataset.getUnionGraph()));
+        Graph data = new CachingGraph(dataset.getUnionGraph());
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
         for (ReportEntry entry : report.getEntries())
             problems.add(locate(entry.focusNode(), origins, describe(entry)));
+        for (SparqlConstraints.Violation violation : sparqlConstraints.check(data))
+            problems.add(locate(violation.focus(), origins, show(violation.focus()) + ": " + violation.message()
+                    + " (value: " + show(violation.value()) + ")"));
         for (PerGraphMaxCount.Excess excess : new PerGraphMaxCount(maxCounts).check(dataset))
             problems.add(locate(excess.node(), origins, show(excess.node()) + " " + show(excess.limit().path()) + ": "
                     + excess.limit().message() + " (one source gives " + excess.values() + " values)"));
