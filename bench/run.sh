@@ -21,7 +21,7 @@ SERVE_HEAP=${BENCH_SERVE_HEAP:-1g}  # every server JVM too: the target is servin
 SECONDS_PER_QUERY=${BENCH_SECONDS:-5}
 SEED=${BENCH_SEED:-1}
 PORT_OURS=3131; PORT_FUSEKI=3132; PORT_VIRT_HTTP=18891; PORT_VIRT_SQL=11112
-JAR=$repo/target/meridian.jar
+JAR=$WORK/tools/meridian.jar   # a copy: rebuilding the project mid-run must not pull the jar from under a JVM
 FUSEKI_JAR=$WORK/tools/jena-fuseki-server-5.6.0.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
 
@@ -34,6 +34,7 @@ have_virtuoso() { command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/n
 setup() {
   log "building the jar"
   "$repo/meridian" --help >/dev/null
+  cp "$repo/target/meridian.jar" "$JAR"
   local missing=()
   [ -x /usr/bin/time ] || missing+=(time)
   if [ "${BENCH_VIRTUOSO:-yes}" = yes ] && ! have_virtuoso; then missing+=(virtuoso-opensource-7-bin); fi
@@ -59,7 +60,7 @@ setup() {
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
     echo "kernel: $(uname -r)"
     echo "java: $(java -version 2>&1 | head -1)"
-    echo "virtuoso: $(have_virtuoso && virtuoso-t +? 2>&1 | grep -m1 -i version || echo 'not installed (skipped)')"
+    if have_virtuoso; then echo "virtuoso: $(virtuoso-t +? 2>&1 | grep -m1 -i version || true)"; else echo "virtuoso: not installed (skipped)"; fi
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
   } > "$OUT/environment.txt"
@@ -89,7 +90,7 @@ record_load() {
   local rate cpu
   rate=$(awk -v n="$3" -v w="$WALL" 'BEGIN { printf "%.0f", n / w }')
   cpu=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { printf "%.1f", u + s }')
-  echo "$1,$2,$3,$WALL,$cpu,$((RSS_KB / 1024)),$rate,$4" >> "$OUT/loads.csv"
+  echo "$1,$2,$3,$WALL,$cpu,$((RSS_KB / 1024)),$rate,\"$4\"" >> "$OUT/loads.csv"
   log "$1 $2: $3 triples in ${WALL}s ($rate triples/s, ${cpu} CPU-s, $((RSS_KB / 1024)) MB peak RSS)"
 }
 
@@ -188,8 +189,10 @@ load_virtuoso() {
   WALL=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   USER=$(awk -v a="$(cpu_seconds "$pid")" -v b="$cpu0" 'BEGIN { printf "%.1f", a - b }'); SYS=0
   RSS_KB=$(( $(peak_rss_mb "$pid") * 1024 ))
-  local errors; errors=$(isql-vt "127.0.0.1:$PORT_VIRT_SQL" dba dba exec="SELECT COUNT(*) FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;" | grep -E '^[0-9]+$' | head -1)
-  record_load virtuoso "$scale" "$(cat "$dir/triples")" "bulk loader (ld_dir + rdf_loader_run + checkpoint), load errors: ${errors:-?}"
+  local errors held
+  errors=$(isql-vt "127.0.0.1:$PORT_VIRT_SQL" dba dba exec="SELECT COUNT(*) FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;" | grep -E '^ *[0-9]+ *$' | head -1 | tr -d ' ')
+  held=$(isql-vt "127.0.0.1:$PORT_VIRT_SQL" dba dba exec="SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), 'https://meridian.example.org/')) };" | grep -E '^ *[0-9]+ *$' | head -1 | tr -d ' ')
+  record_load virtuoso "$scale" "$(cat "$dir/triples")" "bulk loader (ld_dir + rdf_loader_run + checkpoint); holds ${held:-?} quads; load errors ${errors:-?}"
   virt_stop
 }
 
@@ -224,6 +227,14 @@ fuseki_config() { # DB_FOLDER FILE
 EOF
 }
 
+prepare_engine() { # ENGINE SCALE: stock Fuseki gets its own copy of Meridian's build (not timed)
+  local dir=$WORK/$2
+  if [ "$1" = fuseki ]; then
+    rm -rf "$dir/fuseki-db"; cp -r "$(readlink -f "$dir/db/current")" "$dir/fuseki-db"
+    rm -f "$dir/fuseki-db/tdb.lock"
+  fi
+}
+
 start_engine() { # ENGINE SCALE: starts it, sets PID and ENDPOINT
   local engine=$1 dir=$WORK/$2
   case $engine in
@@ -232,8 +243,6 @@ start_engine() { # ENGINE SCALE: starts it, sets PID and ENDPOINT
           --port $PORT_OURS > "$WORK/serve-ours.log" 2>&1 &
       PID=$!; ENDPOINT=http://127.0.0.1:$PORT_OURS/meridian/sparql ;;
     fuseki)
-      rm -rf "$dir/fuseki-db"; cp -r "$(readlink -f "$dir/db/current")" "$dir/fuseki-db"
-      rm -f "$dir/fuseki-db/tdb.lock"
       fuseki_config "$dir/fuseki-db" "$WORK/fuseki.ttl"
       java -Xmx$SERVE_HEAP -Dlog4j2.configurationFile="$QUIET_LOG" -jar "$FUSEKI_JAR" --localhost --port $PORT_FUSEKI \
           --config "$WORK/fuseki.ttl" > "$WORK/serve-fuseki.log" 2>&1 &
@@ -264,6 +273,7 @@ serve_all() {
   local engines="meridian fuseki"; have_virtuoso && [ -d "$dir/virt" ] && engines="$engines virtuoso"
   for engine in $engines; do
     log "serve $scale: $engine"
+    prepare_engine "$engine" "$scale"
     start_engine "$engine" "$scale"
     local cpu0; cpu0=$(cpu_seconds "$PID")
     drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" once 1 0 "$OUT/queries.csv" "$OUT/answers.csv"
@@ -282,9 +292,11 @@ startup_all() {
   local scale=$STARTUP_SCALE dir=$WORK/$STARTUP_SCALE
   [ -d "$dir/db" ] || { log "no $scale build: start-up skipped"; return; }
   [ -f "$OUT/startup.csv" ] || echo "engine,scale,first_answer_ms,first_lookup_ms,rss_after_mb" > "$OUT/startup.csv"
-  local org; org=$(sed -n 's/^ORG\t//p' "$WORK/params.tsv" | head -1)
+  java -cp "$JAR" org.meridian.bench.BenchMain params "$dir/db" "$repo/bench/queries/params" "$WORK/params-$scale.tsv" >/dev/null
+  local org; org=$(awk -F'\t' '$1 == "ORG" { print $2; exit }' "$WORK/params-$scale.tsv")
   for engine in meridian fuseki; do
     for run in 1 2 3; do
+      prepare_engine "$engine" "$scale"
       local t0; t0=$(date +%s%N)
       start_engine "$engine" "$scale"
       local t1; t1=$(date +%s%N)
@@ -293,7 +305,7 @@ startup_all() {
       echo "$engine,$scale,$(( (t1 - t0) / 1000000 )),$(( (t2 - t1) / 1000000 )),$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$PID/status)" >> "$OUT/startup.csv"
       log "start-up $engine $scale run $run: $(( (t1 - t0) / 1000000 )) ms to the first answer"
       if [ $run = 3 ]; then
-        drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" varied 8 3 "$OUT/queries.csv"
+        drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params-$scale.tsv" "$engine" "$scale" varied 8 3 "$OUT/queries.csv"
         echo "$engine,$scale,serve with -Xmx$SERVE_HEAP (8 clients),$(peak_rss_mb "$PID"),$(cpu_seconds "$PID")" >> "$OUT/memory.csv"
       fi
       stop_engine "$engine"

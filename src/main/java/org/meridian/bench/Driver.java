@@ -31,6 +31,7 @@ final class Driver {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final boolean bypassCache;
+    private final AtomicLong errorsShown = new AtomicLong();
 
     private Driver(URI endpoint, boolean bypassCache) {
         this.endpoint = endpoint;
@@ -121,6 +122,12 @@ final class Driver {
         return new Stats(all.length, errors.get(), elapsed, all);
     }
 
+    /** Says what went wrong the first few times, so that errors in the CSV can be explained. */
+    private void reportError(String what) {
+        if (errorsShown.getAndIncrement() < 3)
+            System.err.println("drive: a request failed: " + what);
+    }
+
     private HttpRequest request(String query) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(120))
@@ -135,8 +142,11 @@ final class Driver {
     private boolean send(String query) {
         try {
             HttpResponse<byte[]> response = http.send(request(query), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200)
+                reportError("HTTP " + response.statusCode());
             return response.statusCode() == 200;
         } catch (IOException e) {
+            reportError(e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
