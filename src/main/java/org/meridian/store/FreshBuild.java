@@ -62,16 +62,10 @@ public final class FreshBuild {
         List<Quad> end = new ArrayList<>();
         Throwable[] failure = new Throwable[1];
         Thread mapper = new Thread(() -> {
-            List<Quad>[] batch = new List[] {new ArrayList<Quad>(BATCH)};
+            Batcher batcher = new Batcher(queue);
             try {
-                builder.build(quad -> {
-                    batch[0].add(quad);
-                    if (batch[0].size() == BATCH) {
-                        put(queue, batch[0]);
-                        batch[0] = new ArrayList<>(BATCH);
-                    }
-                });
-                put(queue, batch[0]);
+                builder.build(batcher);
+                batcher.flush();
             } catch (Throwable e) {
                 failure[0] = e;
             } finally {
@@ -99,6 +93,28 @@ public final class FreshBuild {
             throw e;
         if (failure[0] != null)
             throw new IllegalStateException(failure[0]);
+    }
+
+    /** Collects quads into batches and hands each full one to the loading thread. */
+    private static final class Batcher implements java.util.function.Consumer<Quad> {
+        private final BlockingQueue<List<Quad>> queue;
+        private List<Quad> batch = new ArrayList<>(BATCH);
+
+        Batcher(BlockingQueue<List<Quad>> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void accept(Quad quad) {
+            batch.add(quad);
+            if (batch.size() == BATCH)
+                flush();
+        }
+
+        void flush() {
+            put(queue, batch);
+            batch = new ArrayList<>(BATCH);
+        }
     }
 
     private static void put(BlockingQueue<List<Quad>> queue, List<Quad> batch) {
