@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -15,7 +14,6 @@ import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Prologue;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.G;
@@ -30,23 +28,9 @@ import org.meridian.graph.Origins;
  * at most one edition, two sources may give two.
  */
 public final class ShapeCheck {
-    private static final String PER_GRAPH_COUNT = """
-            PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            SELECT ?node (COUNT(DISTINCT ?value) AS ?values) WHERE {
-              ?node rdf:type/rdfs:subClassOf* ?class .
-              GRAPH ?graph { ?node ?path ?value }
-            }
-            GROUP BY ?node ?graph
-            HAVING (COUNT(DISTINCT ?value) > ?max)
-            ORDER BY ?node
-            """;
-
-    /** A property shape's maximum count, taken out of SHACL's hands to be checked per graph. */
-    private record MaxCount(Node targetClass, Node path, Node max, String message) {}
-
     private final Shapes shapes;
-    private final List<MaxCount> maxCounts = new ArrayList<>();
+    private final List<PerGraphMaxCount.Limit> maxCounts = new ArrayList<>();
+    private final SparqlConstraints sparqlConstraints;
     private final PrefixMapping prefixes;
     private final String base;
 
@@ -56,7 +40,9 @@ public final class ShapeCheck {
      * @param base        the IRI base entities are minted under; messages show IRIs relative to it
      */
     public ShapeCheck(Graph shapesGraph, PrefixMapping prefixes, String base) {
-        this.shapes = Shapes.parse(withoutMaxCounts(shapesGraph));
+        Graph copy = withoutMaxCounts(shapesGraph);
+        this.sparqlConstraints = new SparqlConstraints(copy); // takes its constraints out of the copy
+        this.shapes = Shapes.parse(copy);
         this.prefixes = prefixes;
         this.base = base;
     }
@@ -71,7 +57,7 @@ public final class ShapeCheck {
             for (Node shape : G.find(shapesGraph, null, SHACL.property, property).mapWith(Triple::getSubject).toList())
                 for (Node targetClass : G.listSP(shapesGraph, shape, SHACL.targetClass))
                     if (path != null && path.isURI())
-                        maxCounts.add(new MaxCount(targetClass, path, limit.getObject(),
+                        maxCounts.add(new PerGraphMaxCount.Limit(targetClass, path, maxOf(limit.getObject()),
                                 message == null ? "too many values" : message.getLiteralLexicalForm()));
             copy.delete(limit);
         }
@@ -81,27 +67,29 @@ public final class ShapeCheck {
     /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
     public Problems check(DatasetGraph dataset, Origins origins) {
         Problems problems = new Problems();
-        ValidationReport report = ShaclValidator.get().validate(shapes, dataset.getUnionGraph());
+        Graph data = new CachingGraph(dataset.getUnionGraph());
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
         for (ReportEntry entry : report.getEntries())
             problems.add(locate(entry.focusNode(), origins, describe(entry))
                     .withRule("shacl:" + entry.sourceConstraintComponent().getLocalName())
                     .withValue(entry.value() == null ? entry.focusNode().toString() : entry.value().toString()));
-        DatasetGraph view = UnionView.of(dataset);
-        for (MaxCount limit : maxCounts)
-            checkPerGraph(view, limit, origins, problems);
+        for (SparqlConstraints.Violation violation : sparqlConstraints.check(data))
+            problems.add(locate(violation.focus(), origins, show(violation.focus()) + ": " + violation.message()
+                    + " (value: " + show(violation.value()) + ")")
+                    .withRule("shacl:SPARQLConstraintComponent").withValue(violation.value().toString()));
+        for (PerGraphMaxCount.Excess excess : new PerGraphMaxCount(maxCounts).check(dataset))
+            problems.add(locate(excess.node(), origins, show(excess.node()) + " " + show(excess.limit().path()) + ": "
+                    + excess.limit().message() + " (one source gives " + excess.values() + " values)")
+                    .withRule("shacl:MaxCountConstraintComponent").withValue(excess.node().toString()));
         return problems;
     }
 
-    private void checkPerGraph(DatasetGraph view, MaxCount limit, Origins origins, Problems problems) {
-        ParameterizedSparqlString query = new ParameterizedSparqlString(PER_GRAPH_COUNT);
-        query.setParam("class", limit.targetClass());
-        query.setParam("path", limit.path());
-        query.setParam("max", limit.max());
-        try (QueryExec exec = QueryExec.dataset(view).query(query.asQuery()).build()) {
-            exec.select().forEachRemaining(row -> problems.add(locate(row.get("node"), origins,
-                    show(row.get("node")) + " " + show(limit.path()) + ": " + limit.message()
-                            + " (one source gives " + row.get("values").getLiteralLexicalForm() + " values)")
-                    .withRule("shacl:MaxCountConstraintComponent").withValue(row.get("node").toString())));
+    /** sh:maxCount's value; a limit that is not a whole number counts as none. */
+    private static int maxOf(Node max) {
+        try {
+            return Integer.parseInt(max.getLiteralLexicalForm());
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
         }
     }
 

@@ -23,7 +23,7 @@ public final class Cli {
         this.console = new Console(out, err);
         for (Command command : new Command[] {
                 new LoadCommand(), new ValidateCommand(), new ServeCommand(), new QueryCommand(),
-                new LinkCommand(), new ExportCommand(), new DumpCommand(), new DiffCommand()})
+                new LinkCommand(), new ExportCommand(), new DumpCommand(), new DiffCommand(), new GenerateCommand()})
             commands.put(command.name(), command);
     }
 

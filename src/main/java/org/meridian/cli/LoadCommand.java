@@ -49,7 +49,7 @@ final class LoadCommand implements Command {
     static Optional<DatabaseStore.Build> ensureBuilt(Project project, DatabaseStore store, boolean force, Console console) {
         if (force || !store.current().isPresent())
             console.err().println("building the database from " + project.root() + " ...");
-        return reportOutcome(new Loader(project, store).load(force), console);
+        return reportOutcome(new Loader(project, store).load(force, LoadProgress.forTerminal(project, console.err())), console);
     }
 
     private static Optional<DatabaseStore.Build> reportOutcome(Loader.Result result, Console console) {

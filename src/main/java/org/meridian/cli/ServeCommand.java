@@ -44,7 +44,9 @@ final class ServeCommand implements Command {
                                 + " problems is reported and the old one keeps serving (kill -HUP PID rebuilds too)").get())
                 .addOption(Option.builder().longOpt("federate").hasArg().argName("URL")
                         .desc("let SPARQL SERVICE call this endpoint (exactly this URL; repeat for more)."
-                                + " Without it SERVICE is refused").get())));
+                                + " Without it SERVICE is refused").get())
+                .addOption(Option.builder().longOpt("cache-mb").hasArg().argName("MB")
+                        .desc("memory for answers to repeated queries, in MiB (default: 64; 0 keeps none)").get())));
     }
 
     @Override
@@ -52,6 +54,7 @@ final class ServeCommand implements Command {
         Project project = Settings.project(line);
         MeridianServer.Settings settings = new ServeGuardOptions(System.getenv()).settings(line,
                 line.getOptionValue("host", MeridianServer.Settings.DEFAULT_HOST), port(line), federate(line));
+        long cacheBytes = GenerateCommand.number("--cache-mb", line.getOptionValue("cache-mb", "64")) << 20;
         DatabaseStore store = Settings.store(line, project);
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
         if (build.isEmpty())
@@ -60,7 +63,7 @@ final class ServeCommand implements Command {
         Problems problems = new Problems();
         Service service;
         try {
-            service = Service.create(project, store, build.get(), settings, console.err(), problems);
+            service = Service.create(project, store, build.get(), settings, cacheBytes, console.err(), problems);
         } catch (DBOpEnvException | TDBException e) {
             throw QueryCommand.cannotOpen(build.get(), e);
         }

@@ -2,6 +2,7 @@ package org.meridian.graph;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,11 +33,30 @@ import org.meridian.source.CsvTable;
 public final class GraphBuilder {
     private final Project project;
     private final Problems problems = new Problems();
-    private final Origins origins = new Origins();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create();
+    private final BuildListener listener;
+    /** Where to record origins while mapping: only on the second pass that {@link #origins} makes. */
+    private final Origins recording;
+    private final Origins origins;
+    private final Definitions definitions = new Definitions();
+    private final List<Duplicate> duplicates = new ArrayList<>();
+    private long rowsRead;
 
     public GraphBuilder(Project project) {
+        this(project, BuildListener.NONE);
+    }
+
+    public GraphBuilder(Project project, BuildListener listener) {
+        this(project, listener, null);
+    }
+
+    private GraphBuilder(Project project, BuildListener listener, Origins recording) {
         this.project = project;
+        this.listener = listener;
+        this.recording = recording;
+        // Remembering every subject's line would keep every subject of the build in memory; only a
+        // problem needs them, so they are found by mapping the tables again when first asked for.
+        this.origins = Origins.lazy(into -> new GraphBuilder(project, BuildListener.NONE, into).build(quad -> {}));
     }
 
     /** Sends every quad of the project to {@code sink}. */
@@ -45,6 +65,8 @@ public final class GraphBuilder {
             readOntology(file, sink);
         for (Project.Table table : project.tables(problems))
             readTable(table, sink);
+        if (recording == null)
+            reportDuplicates();
     }
 
     public Problems problems() {
@@ -110,30 +132,40 @@ public final class GraphBuilder {
                 return null;
             Node tableGraph = project.tableGraph(table.name());
             RowMapper mapper = new RowMapper(mapping, tableName, tableGraph, project.data());
-            return row -> mapper.map(row, problems, quad -> {
-                if (!quad.getPredicate().equals(RDF.Nodes.type))
-                    origins.mention(quad.getSubject(), tableName, row.line());
-                else if (quad.getGraph().equals(tableGraph))
-                    origins.define(quad.getGraph(), quad.getSubject(), tableName, row.line());
-                else
-                    checkSingleDefinition(quad, tableName, row.line());
-                sink.accept(quad);
-            });
+            return row -> {
+                long rowId = ++rowsRead;
+                mapper.map(row, problems, quad -> {
+                    boolean typing = quad.getPredicate().equals(RDF.Nodes.type);
+                    if (recording != null)
+                        recording.record(quad.getSubject(), tableName, row.line(), typing);
+                    // In a table's own graph, rows from different sources may type the same node.
+                    else if (typing && !quad.getGraph().equals(tableGraph)
+                            && definitions.definedBefore(rowId, quad.getGraph(), quad.getSubject()))
+                        duplicates.add(new Duplicate(quad.getSubject(), tableName, row.line()));
+                    sink.accept(quad);
+                });
+                listener.row();
+            };
         });
     }
 
     /**
      * Two rows that give the same node a type in the same source's graph are one fact written twice.
-     * (In a table's own graph, rows from different sources may type the same node.)
+     * Reported once the tables are read, when the earlier row can be looked up.
      */
-    private void checkSingleDefinition(Quad quad, String tableName, long line) {
-        Origins.Location earlier = origins.define(quad.getGraph(), quad.getSubject(), tableName, line);
-        if (earlier != null)
-            problems.add(Problem.at(tableName, line, "<" + project.relative(quad.getSubject()) + "> is already defined at "
-                    + earlier.file() + ":" + earlier.line() + " for the same source").withRule("row.duplicate")
-                    .withValue(quad.getSubject().getURI())
+    private void reportDuplicates() {
+        for (Duplicate duplicate : duplicates) {
+            Origins.Location earlier = origins.of(duplicate.subject());
+            String where = earlier == null ? "another row" : earlier.file() + ":" + earlier.line();
+            problems.add(Problem.at(duplicate.file(), duplicate.line(), "<" + project.relative(duplicate.subject())
+                    + "> is already defined at " + where + " for the same source").withRule("row.duplicate")
+                    .withValue(duplicate.subject().getURI())
                     .withHint("give each row its own id; a second source's claim goes under that source"));
+        }
     }
+
+    /** A row that defines a node another row of the same source already defined. */
+    private record Duplicate(Node subject, String file, long line) {}
 
     /** Every column must feed the mapping, and every column the mapping reads must exist. */
     private boolean columnsMatch(String tableName, List<String> header, Mapping mapping) {

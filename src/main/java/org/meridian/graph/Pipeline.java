@@ -57,7 +57,7 @@ public final class Pipeline {
      * A row that could not be mapped usually also breaks a shape; report the row once, by its
      * mapping problem, which names the cause.
      */
-    private static Problems withoutRepeats(Problems mapping, Problems shapes) {
+    public static Problems withoutRepeats(Problems mapping, Problems shapes) {
         Set<String> reported = new HashSet<>();
         mapping.sorted().forEach(p -> reported.add(p.file() + ":" + p.line()));
         Problems kept = new Problems();

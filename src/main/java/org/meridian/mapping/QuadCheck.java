@@ -1,5 +1,8 @@
 package org.meridian.mapping;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -16,10 +19,11 @@ import org.meridian.source.Row;
  * invalid or relative IRI, an ill-typed literal. Jena would store some of these without complaint.
  */
 final class QuadCheck {
-    private QuadCheck() {}
+    /** IRIs already found valid: most rows repeat a few (classes, properties, graphs). */
+    private final Set<String> validIris = new HashSet<>();
 
     /** @return the problem with {@code quad}, located at the row, or null if it is sound */
-    static Problem problem(Quad quad, String tableName, Row row) {
+    Problem problem(Quad quad, String tableName, Row row) {
         if (!quad.getGraph().isURI())
             return at(tableName, row, "row.bad-graph", "the mapping put a triple in a graph named by "
                     + FmtUtils.stringForNode(quad.getGraph()));
@@ -38,10 +42,16 @@ final class QuadCheck {
         return null;
     }
 
-    private static Problem invalidIri(String iri, String tableName, Row row) {
+    private Problem invalidIri(String iri, String tableName, Row row) {
+        if (validIris.contains(iri))
+            return null;
         try {
-            if (IRIx.create(iri).isReference())
+            if (IRIx.create(iri).isReference()) {
+                if (validIris.size() >= 100_000)
+                    validIris.clear(); // a bound, so a table of distinct IRIs cannot fill the heap
+                validIris.add(iri);
                 return null;
+            }
             return at(tableName, row, "row.invalid-iri", "not an absolute IRI: <" + iri + ">").withValue(iri);
         } catch (IRIException e) {
             return at(tableName, row, "row.invalid-iri", "not a valid IRI: <" + iri + ">: " + e.getMessage()).withValue(iri);

@@ -40,6 +40,7 @@ public final class RowMapper {
     private final String tableName;
     private final Node defaultGraph;
     private final ExecutionContext context;
+    private final QuadCheck quadCheck = new QuadCheck();
 
     /**
      * @param tableName    how problems name the table file
@@ -155,7 +156,7 @@ public final class RowMapper {
                 continue; // an empty cell: the triples that need it simply vanish
             if (quad.isDefaultGraph())
                 quad = Quad.create(defaultGraph, quad.asTriple());
-            Problem wrong = QuadCheck.problem(quad, tableName, row);
+            Problem wrong = quadCheck.problem(quad, tableName, row);
             if (wrong != null) {
                 problems.add(wrong);
                 continue;

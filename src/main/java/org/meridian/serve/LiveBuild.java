@@ -28,11 +28,13 @@ public final class LiveBuild {
     public static final class Served {
         private final DatasetGraph dataset;
         private final String buildId;
+        private final Instant built;
         private final AtomicInteger readers = new AtomicInteger();
 
-        public Served(DatasetGraph dataset, String buildId) {
+        public Served(DatasetGraph dataset, String buildId, Instant built) {
             this.dataset = dataset;
             this.buildId = buildId;
+            this.built = built;
         }
 
         public DatasetGraph dataset() {
@@ -41,6 +43,11 @@ public final class LiveBuild {
 
         public String buildId() {
             return buildId;
+        }
+
+        /** When the build was made: its answers' Last-Modified. */
+        public Instant built() {
+            return built;
         }
     }
 
@@ -89,7 +96,7 @@ public final class LiveBuild {
     public void replace(Served next, Duration drain) {
         String name = DataAccessPoint.canonical(MeridianServer.DATASET);
         List<DataAccessPoint> oldAccess = new ArrayList<>();
-        Served old = current.getAndSet(next);
+        Served old = current.get();
         for (FusekiServer server : servers) {
             DataAccessPointRegistry registry = server.getDataAccessPointRegistry();
             DataAccessPoint previous = registry.get(name);
@@ -100,6 +107,9 @@ public final class LiveBuild {
             registry.put(name, new DataAccessPoint(name, service));
             oldAccess.add(previous);
         }
+        // Only now say the new build is current: whoever sees its id (the answer cache's tags) can
+        // be sure every endpoint already answers from it.
+        current.set(next);
 
         // A request may have looked the old access point up an instant before it counted itself in.
         sleep(SETTLE);

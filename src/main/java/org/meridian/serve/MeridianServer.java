@@ -14,6 +14,7 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.meridian.query.QueryCatalog;
 import org.meridian.serve.guard.CuratorAccess;
@@ -28,6 +29,7 @@ import org.meridian.serve.guard.PublicGuards;
 public final class MeridianServer {
     /** The dataset's name: its endpoints live under {@code /meridian/}. */
     public static final String DATASET = "meridian";
+    private static final int OUTPUT_BUFFER = 32 * 1024;
 
     private MeridianServer() {}
 
@@ -119,8 +121,14 @@ public final class MeridianServer {
         extension.accept(builder);
         FusekiServer server = builder.build();
         for (Connector connector : server.getJettyServer().getConnectors())
-            if (connector instanceof ServerConnector serverConnector)
+            if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
+                // Fuseki asks Jetty for a 5 MiB response buffer, taken for every response: most answers
+                // are small, and the benchmark measured far more point lookups per second with 32 KiB.
+                HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null)
+                    http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+            }
         HttpHardening.apply(server, settings.limits(), settings.corsOrigins());
         return server;
     }

@@ -81,7 +81,7 @@ public final class Rebuilder implements AutoCloseable {
             log.println("nothing changed; still serving build " + build.id());
             return Outcome.UNCHANGED;
         }
-        live.replace(new LiveBuild.Served(open.apply(build), build.id()), DRAIN);
+        live.replace(new LiveBuild.Served(open.apply(build), build.id(), build.created()), DRAIN);
         log.println("now serving build " + build.id() + " (" + build.quads() + " quads)");
         return Outcome.REPLACED;
     }

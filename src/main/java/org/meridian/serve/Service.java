@@ -11,6 +11,7 @@ import org.meridian.export.JsonLdContext;
 import org.meridian.graph.Project;
 import org.meridian.linked.LinkedDataSite;
 import org.meridian.query.QueryCatalog;
+import org.meridian.serve.cache.CachingFilter;
 import org.meridian.store.DatabaseStore;
 import org.meridian.store.Loader;
 import sun.misc.Signal;
@@ -38,8 +39,17 @@ public final class Service {
      */
     public static Service create(Project project, DatabaseStore store, DatabaseStore.Build build,
                                  MeridianServer.Settings settings, PrintStream log, Problems problems) {
+        return create(project, store, build, settings, 0, log, problems);
+    }
+
+    /**
+     * As {@link #create(Project, DatabaseStore, DatabaseStore.Build, MeridianServer.Settings, PrintStream, Problems)},
+     * keeping up to {@code cacheBytes} of answers to repeated queries.
+     */
+    public static Service create(Project project, DatabaseStore store, DatabaseStore.Build build,
+                                 MeridianServer.Settings settings, long cacheBytes, PrintStream log, Problems problems) {
         DatasetGraph dataset = MeridianServer.prepare(DatabaseStore.open(build), settings);
-        LiveBuild live = new LiveBuild(new LiveBuild.Served(dataset, build.id()));
+        LiveBuild live = new LiveBuild(new LiveBuild.Served(dataset, build.id(), build.created()));
         LinkedDataSite site = LinkedDataSite.open(project, live, !settings.federate().isEmpty(), problems);
         if (site == null) {
             close(dataset);
@@ -48,7 +58,9 @@ public final class Service {
         FusekiServer server = MeridianServer.build(dataset, settings, store.root(),
                 MeridianServer.queryPage(QueryCatalog.read(project.queries()))
                         .andThen(MeridianServer.jsonLdContext(JsonLdContext.file(project)))
-                        .andThen(builder -> site.install(builder, MeridianServer.DATASET)));
+                        .andThen(builder -> site.install(builder, MeridianServer.DATASET))
+                        .andThen(builder -> builder.addFilter("/" + MeridianServer.DATASET + "/*",
+                                new CachingFilter(live, cacheBytes))));
         live.attach(server);
         Rebuilder rebuilder = new Rebuilder(new Loader(project, store), live,
                 next -> MeridianServer.prepare(DatabaseStore.open(next), settings), log);

@@ -8,6 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.check.Problems;
+import org.meridian.graph.BuildListener;
 import org.meridian.graph.Pipeline;
 import org.meridian.graph.Project;
 
@@ -33,6 +34,11 @@ public final class Loader {
 
     /** Builds unless the current build was made from exactly these inputs (or {@code force}). */
     public Result load(boolean force) {
+        return load(force, BuildListener.NONE);
+    }
+
+    /** As {@link #load(boolean)}, telling {@code listener} how the build goes. */
+    public Result load(boolean force, BuildListener listener) {
         String fingerprint = Fingerprint.of(project);
         Optional<DatabaseStore.Build> current = store.current();
         if (!force && current.isPresent() && current.get().fingerprint().equals(fingerprint))
@@ -42,7 +48,8 @@ public final class Loader {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(folder));
         Pipeline.Outcome outcome;
         try {
-            outcome = Pipeline.build(project, dataset);
+            // The folder is new and private until published: build it with the bulk loader and check it after.
+            outcome = FreshBuild.build(project, dataset, listener);
         } finally {
             TDBInternal.expel(dataset, true);
         }

@@ -1,0 +1,147 @@
+package org.meridian.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.system.progress.MonitorOutputs;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.check.LintCheck;
+import org.meridian.check.Problems;
+import org.meridian.check.ShapeCheck;
+import org.meridian.graph.BuildListener;
+import org.meridian.graph.GraphBuilder;
+import org.meridian.graph.Pipeline;
+import org.meridian.graph.Project;
+
+/**
+ * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
+ * tables while another feeds the quads to TDB2's sequential bulk loader; after the commit, the
+ * SHACL shapes and the lint checks run side by side in read transactions. The problems are those
+ * {@link Pipeline#build} reports. The database is committed even when there are problems, so the
+ * caller must only publish a build whose outcome is ok (the {@link Loader} deletes the others).
+ */
+public final class FreshBuild {
+    private static final int BATCH = 2_000;
+
+    private FreshBuild() {}
+
+    public static Pipeline.Outcome build(Project project, DatasetGraph dataset, BuildListener listener) {
+        GraphBuilder builder = new GraphBuilder(project, listener);
+        listener.phase("map");
+        DataLoader loader = LoaderFactory.sequentialLoader(dataset, MonitorOutputs.nullOutput());
+        loader.startBulk();
+        try {
+            mapBesideLoading(builder, loader.stream(), listener);
+            listener.phase("commit");
+            loader.finishBulk();
+        } catch (RuntimeException | Error e) {
+            loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+            throw e;
+        }
+        Problems problems = builder.problems();
+        problems.addAll(Pipeline.withoutRepeats(problems, checkSideBySide(project, dataset, builder, listener)));
+        long quads = problems.isEmpty() ? Txn.calculateRead(dataset, () -> size(dataset)) : 0;
+        listener.done();
+        return new Pipeline.Outcome(problems, quads);
+    }
+
+    /** The mapping thread hands quads over in batches through a short queue, so memory stays bounded. */
+    private static void mapBesideLoading(GraphBuilder builder, StreamRDF loader, BuildListener listener) {
+        BlockingQueue<List<Quad>> queue = new ArrayBlockingQueue<>(32);
+        List<Quad> end = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        Thread mapper = new Thread(() -> {
+            Batcher batcher = new Batcher(queue);
+            try {
+                builder.build(batcher);
+                batcher.flush();
+            } catch (Throwable e) {
+                failure[0] = e;
+            } finally {
+                put(queue, end);
+            }
+        }, "meridian-map");
+        mapper.setDaemon(true);
+        mapper.start();
+        try {
+            for (List<Quad> batch = queue.take(); batch != end; batch = queue.take())
+                for (Quad quad : batch) {
+                    loader.quad(quad);
+                    listener.quad();
+                }
+            mapper.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building", e);
+        } finally {
+            mapper.interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e)
+            throw e;
+        if (failure[0] instanceof Error e)
+            throw e;
+        if (failure[0] != null)
+            throw new IllegalStateException(failure[0]);
+    }
+
+    /** Collects quads into batches and hands each full one to the loading thread. */
+    private static final class Batcher implements java.util.function.Consumer<Quad> {
+        private final BlockingQueue<List<Quad>> queue;
+        private List<Quad> batch = new ArrayList<>(BATCH);
+
+        Batcher(BlockingQueue<List<Quad>> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void accept(Quad quad) {
+            batch.add(quad);
+            if (batch.size() == BATCH)
+                flush();
+        }
+
+        void flush() {
+            put(queue, batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    private static void put(BlockingQueue<List<Quad>> queue, List<Quad> batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the build was stopped", e);
+        }
+    }
+
+    private static Problems checkSideBySide(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
+        listener.phase("checks");
+        CompletableFuture<Problems> lint = CompletableFuture.supplyAsync(() -> Txn.calculateRead(dataset, () ->
+                new LintCheck(project.queries().resolve("checks"), project::display).check(dataset, builder.origins())));
+        Problems shapes = Txn.calculateRead(dataset, () -> {
+            Graph ontology = dataset.getGraph(project.ontologyGraph());
+            return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
+        });
+        shapes.addAll(lint.join());
+        return shapes;
+    }
+
+    /** Quads stored, counted in the primary indexes without decoding a single term. */
+    private static long size(DatasetGraph dataset) {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+        return tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndex(0).size()
+                + tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndex(0).size();
+    }
+}
