@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.testing.ConnectionRecorder;
 import org.meridian.store.DatabaseStore;
 
 /** {@code meridian export} in every RDF format, read back and compared with the database it came from. */
@@ -182,28 +180,15 @@ class ExportCommandTest {
     @Test
     void aContextThatNamesARemoteContextFailsWithoutFetchingIt() throws Exception {
         Path other = separateProject("remote-context");
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket listener = new ServerSocket(0)) {
-            listener.setSoTimeout(100);
-            Thread watcher = new Thread(() -> {
-                for (int i = 0; i < 30; i++)
-                    try (var socket = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (SocketTimeoutException e) {
-                        // keep listening
-                    } catch (IOException e) {
-                        return;
-                    }
-            });
-            watcher.start();
+        try (ConnectionRecorder recorder = new ConnectionRecorder()) {
             Files.writeString(other.resolve("ontology/context.jsonld"),
-                    "{ \"@context\": [ \"http://127.0.0.1:" + listener.getLocalPort() + "/context.jsonld\", { \"x\": \"http://example.org/\" } ] }");
+                    "{ \"@context\": [ \"" + recorder.url("/context.jsonld") + "\", { \"x\": \"http://example.org/\" } ] }");
             ExportFixture.Run run = ExportFixture.run(other, "export", "--format", "jsonld", "--graph", "graph/alpha");
-            watcher.join();
             assertEquals(1, run.exit(), run.err());
             assertTrue(run.err().contains("ontology/context.jsonld: error: JSON-LD compaction failed"), run.err());
-            assertTrue(run.err().contains("loading a remote context [http://127.0.0.1:" + listener.getLocalPort()), run.err());
-            assertEquals(0, connections.get(), "nothing may be fetched");
+            assertTrue(run.err().contains("loading a remote context [" + recorder.url("")), run.err());
+            Thread.sleep(300);
+            assertEquals(0, recorder.connections(), "nothing may be fetched");
         }
     }
 

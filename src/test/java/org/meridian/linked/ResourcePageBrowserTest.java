@@ -2,7 +2,6 @@ package org.meridian.linked;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +28,7 @@ class ResourcePageBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean required = "1".equals(System.getenv("MERIDIAN_REQUIRE_BROWSER"));
-        assertTrue(Browser.installed() || !required, "Chromium is required here but missing: apt-get install chromium");
-        assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium); browser tests skipped");
+        Browser.requireOrSkip();
         served = ServedProject.start(LinkedFixture.copy(temp.resolve("project")), Project.DEFAULT_BASE, temp.resolve("db"), List.of());
     }
 

@@ -2,7 +2,6 @@ package org.meridian.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +37,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean required = "1".equals(System.getenv("MERIDIAN_REQUIRE_BROWSER"));
-        assertTrue(Browser.installed() || !required, "Chromium is required here but missing: apt-get install chromium");
-        assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium); browser tests skipped");
+        Browser.requireOrSkip();
         Path projectDir = TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"));
         Loader.Result result = new Loader(new Project(projectDir, Project.DEFAULT_BASE), new DatabaseStore(temp.resolve("db")))
                 .load(false);

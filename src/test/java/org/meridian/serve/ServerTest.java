@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ResultSet;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.testing.ConnectionRecorder;
 import org.meridian.graph.Project;
 import org.meridian.store.DatabaseStore;
 import org.meridian.store.Loader;
@@ -157,26 +155,12 @@ class ServerTest {
 
     @Test
     void serviceIsRefusedWithoutConnectingAnywhere() throws Exception {
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket listener = new ServerSocket(0)) {
-            listener.setSoTimeout(200);
-            Thread watcher = new Thread(() -> {
-                for (int i = 0; i < 10; i++) {
-                    try (var socket = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (SocketTimeoutException e) {
-                        // keep listening
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            watcher.start();
-            String query = "SELECT * { SERVICE <http://127.0.0.1:" + listener.getLocalPort() + "/sparql> { ?s ?p ?o } }";
+        try (ConnectionRecorder recorder = new ConnectionRecorder()) {
+            String query = "SELECT * { SERVICE <" + recorder.url("/sparql") + "> { ?s ?p ?o } }";
             HttpResponse<String> response = get("/meridian/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            watcher.join();
             assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + response.body());
-            assertEquals(0, connections.get());
+            Thread.sleep(300);
+            assertEquals(0, recorder.connections());
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.apache.jena.atlas.json.JsonValue;
@@ -49,6 +51,16 @@ public final class Browser implements AutoCloseable {
 
     public static boolean installed() {
         return Files.isExecutable(CHROMIUM);
+    }
+
+    /**
+     * Skips the calling test class when Chromium is missing, except where the environment sets
+     * MERIDIAN_REQUIRE_BROWSER=1 (CI does): there a missing browser fails.
+     */
+    public static void requireOrSkip() {
+        boolean required = "1".equals(System.getenv("MERIDIAN_REQUIRE_BROWSER"));
+        Assertions.assertTrue(installed() || !required, "Chromium is required here but missing: apt-get install chromium");
+        Assumptions.assumeTrue(installed(), "Chromium is not installed (apt-get install chromium); browser tests skipped");
     }
 
     /** Starts Chromium headless with a fresh profile and attaches to its first page. */

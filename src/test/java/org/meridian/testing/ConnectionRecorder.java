@@ -35,6 +35,10 @@ public final class ConnectionRecorder implements AutoCloseable {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
+    public int port() {
+        return socket.getLocalPort();
+    }
+
     public int connections() {
         return connections.get();
     }

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +20,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -31,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.testing.ConnectionRecorder;
 import org.meridian.serve.MeridianServer;
 
 /** The optional curator write path: loopback only, Basic authentication, direct updates only, no LOAD. */
@@ -103,30 +100,16 @@ class CuratorWriteTest {
         assertEquals(415, form.statusCode(), form.body());
         assertEquals(before, persons());
 
-        AtomicInteger connections = new AtomicInteger();
+        int connections;
         HttpResponse<String> load;
-        try (ServerSocket listener = new ServerSocket(0)) {
-            listener.setSoTimeout(100);
-            Thread watcher = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try (Socket socket = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (SocketTimeoutException e) {
-                        // keep listening
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            watcher.start();
-            load = write("LOAD <http://127.0.0.1:" + listener.getLocalPort() + "/data.ttl>", "application/sparql-update", auth);
+        try (ConnectionRecorder recorder = new ConnectionRecorder()) {
+            load = write("LOAD <" + recorder.url("/data.ttl") + ">", "application/sparql-update", auth);
             Thread.sleep(300);
-            listener.close();
-            watcher.join();
+            connections = recorder.connections();
         }
         assertEquals(400, load.statusCode(), load.body());
         assertTrue(load.body().contains("LOAD is not available"), load.body());
-        assertEquals(0, connections.get());
+        assertEquals(0, connections);
         assertEquals(400, write("LOAD <file:///etc/passwd>", "application/sparql-update", auth).statusCode());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +36,7 @@ class HostileLiteralsInBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean required = "1".equals(System.getenv("MERIDIAN_REQUIRE_BROWSER"));
-        assertTrue(Browser.installed() || !required, "Chromium is required here but missing: apt-get install chromium");
-        assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium); browser tests skipped");
+        Browser.requireOrSkip();
         DatasetGraph dataset = TDB2Factory.connectDataset(temp.resolve("db").toString()).asDatasetGraph();
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         Txn.executeWrite(dataset, () -> {

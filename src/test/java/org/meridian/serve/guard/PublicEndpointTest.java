@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -36,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.testing.ConnectionRecorder;
 import org.meridian.serve.MeridianServer;
 
 /**
@@ -82,27 +79,11 @@ class PublicEndpointTest {
 
     /** Listens on a free local port and counts the connections made to it while {@code action} runs. */
     private static int connectionsDuring(Function<Integer, Void> action) throws Exception {
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket listener = new ServerSocket(0)) {
-            listener.setSoTimeout(100);
-            Thread watcher = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try (var socket = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (SocketTimeoutException e) {
-                        // keep listening
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            watcher.start();
-            action.apply(listener.getLocalPort());
+        try (ConnectionRecorder recorder = new ConnectionRecorder()) {
+            action.apply(recorder.port());
             Thread.sleep(300);
-            listener.close();
-            watcher.join();
+            return recorder.connections();
         }
-        return connections.get();
     }
 
     private static void assertClientError(HttpResponse<String> response, String what) {
