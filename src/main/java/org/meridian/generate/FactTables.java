@@ -46,7 +46,10 @@ final class FactTables {
         String kind = world.pick(List.of(AGREEMENT_KINDS));
         World.Commodity subject = null;
         World.Entity first = world.organisation();
+        // Two parties, not one party twice: a row per party, and one actor has one role per agreement.
         World.Entity second = world.organisation();
+        while (second.id().equals(first.id()))
+            second = world.organisation();
         int year = world.between(1995, 2024);
         String id = "agreement-" + number;
         String name = first.name() + " and " + second.name() + " agreement " + number;
@@ -60,8 +63,11 @@ final class FactTables {
                 + (subject == null ? "" : ", on " + subject.label()), Plan.AGREEMENT);
         role(id, name, first, "supplier");
         role(id, name, second, "buyer");
-        if (world.random.nextInt(4) == 0)
-            role(id, name, world.state(), "guarantor");
+        if (world.random.nextInt(4) == 0) {
+            World.Entity guarantor = world.state();
+            if (!guarantor.id().equals(first.id()) && !guarantor.id().equals(second.id()))
+                role(id, name, guarantor, "guarantor");
+        }
     }
 
     private void role(String agreement, String name, World.Entity actor, String role) {

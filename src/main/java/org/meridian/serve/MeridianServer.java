@@ -117,7 +117,8 @@ public final class MeridianServer {
                 .fusekiModules(FusekiModules.create(new FMod_UI()))
                 // The UI module also registers /$/validate/*, which the UI does not call; its data
                 // validator parses JSON-LD and would fetch any remote @context a visitor names.
-                .addFilter("/$/validate/*", new NotServed());
+                .addFilter("/$/validate/*", new NotServed())
+                .addFilter("/" + DATASET + "/*", new DefaultGraphIsUnion());
         extension.accept(builder);
         FusekiServer server = builder.build();
         for (Connector connector : server.getJettyServer().getConnectors())

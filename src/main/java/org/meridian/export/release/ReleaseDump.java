@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +34,13 @@ import org.meridian.export.ExportException;
 import org.meridian.export.JsonLdContext;
 import org.meridian.export.JsonLdWriter;
 import org.meridian.graph.Project;
+import org.meridian.linked.DatasetDescription;
+import org.meridian.serve.LiveBuild;
 import org.meridian.store.DatabaseStore;
 
 /**
  * Writes a release bundle: the dataset as canonical N-Quads (gzip), TriG and JSON-LD, the
- * ontology files, the DCAT/VoID description of the files, and {@code SHA256SUMS}. No timestamp
+ * ontology files, the dataset's VoID description with the DCAT description of the files, and {@code SHA256SUMS}. No timestamp
  * enters any file and the gzip header carries none, so the same data gives the same bytes. The
  * bundle is assembled in a hidden folder beside its target and moved into place when complete.
  */
@@ -122,6 +125,9 @@ public final class ReleaseDump {
         }
         copyOntology(work.resolve(ONTOLOGY));
         Graph described = description.describe(dataset, facts(work));
+        // The same VoID the server gives at /.well-known/void, with the base standing for the server.
+        LiveBuild once = new LiveBuild(new LiveBuild.Served(dataset, "dump", Instant.EPOCH));
+        new DatasetDescription(once, project.base(), false).describe(project.base()).find().forEachRemaining(described::add);
         try (OutputStream out = file(work.resolve(DESCRIPTION))) {
             writeTurtle(described, out);
         }

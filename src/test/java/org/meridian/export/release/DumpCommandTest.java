@@ -105,7 +105,7 @@ class DumpCommandTest {
         Map<String, List<String>> described = new HashMap<>();
         try (QueryExec exec = QueryExec.dataset(description).query(query).build()) {
             exec.select().forEachRemaining(row -> described.put(
-                    row.get("url").getURI().substring("https://meridian.example.org/dump/".length()),
+                    row.get("url").getURI().substring("https://meridian.example.org/dumps/".length()),
                     List.of(row.get("size").getLiteralLexicalForm(), row.get("media").getURI(),
                             row.get("sum").getLiteralLexicalForm())));
         }
@@ -124,6 +124,14 @@ class DumpCommandTest {
         String turtle = Files.readString(first.resolve(ReleaseDump.DESCRIPTION));
         assertTrue(turtle.replaceAll(" +", " ").contains("dcat:compressFormat <" + iana + "application/gzip>"), turtle);
         assertTrue(turtle.contains("void:triples"), turtle);
+        // The dataset's full VoID description comes along, about the same dataset IRI the server uses.
+        try (QueryExec exec = QueryExec.dataset(description).query("""
+                PREFIX void: <http://rdfs.org/ns/void#>
+                ASK { <https://meridian.example.org/.well-known/void#meridian> void:classPartition ?c ;
+                        void:sparqlEndpoint <https://meridian.example.org/meridian/sparql> ;
+                        void:dataDump <https://meridian.example.org/dumps/meridian.nq.gz> }""").build()) {
+            assertTrue(exec.ask(), turtle);
+        }
     }
 
     @Test
