@@ -18,20 +18,19 @@ import org.meridian.graph.Project;
  */
 final class LoadProgress implements BuildListener {
     private final PrintStream err;
-    private final long totalRows;
+    private final Path data;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong quads = new AtomicLong();
-    private final long start = System.nanoTime();
-    private volatile String phase = "map";
-    private volatile long phaseStart = start;
-    private final Thread ticker;
+    private volatile long totalRows;
+    private volatile long start;
+    private volatile String phase;
+    private volatile long phaseStart;
+    private Thread ticker;
 
+    /** Shows nothing and reads nothing until a build begins: a reused build stays silent. */
     LoadProgress(Project project, PrintStream err) {
         this.err = err;
-        this.totalRows = countLines(project.data());
-        this.ticker = new Thread(this::tick, "meridian-progress");
-        ticker.setDaemon(true);
-        ticker.start();
+        this.data = project.data();
     }
 
     /** A listener for a terminal, or none when standard error is not one. */
@@ -42,8 +41,16 @@ final class LoadProgress implements BuildListener {
     @Override
     public void phase(String name) {
         synchronized (err) {
-            print();
-            err.println();
+            if (ticker == null) {
+                totalRows = countLines(data);
+                start = System.nanoTime();
+                ticker = new Thread(this::tick, "meridian-progress");
+                ticker.setDaemon(true);
+                ticker.start();
+            } else {
+                print();
+                err.println();
+            }
             phase = name;
             phaseStart = System.nanoTime();
         }
@@ -61,8 +68,10 @@ final class LoadProgress implements BuildListener {
 
     @Override
     public void done() {
-        ticker.interrupt();
         synchronized (err) {
+            if (ticker == null)
+                return;
+            ticker.interrupt();
             print();
             err.println();
         }

@@ -37,23 +37,26 @@ public final class FreshBuild {
     private FreshBuild() {}
 
     public static Pipeline.Outcome build(Project project, DatasetGraph dataset, BuildListener listener) {
-        GraphBuilder builder = new GraphBuilder(project, listener);
-        listener.phase("map");
-        DataLoader loader = LoaderFactory.sequentialLoader(dataset, MonitorOutputs.nullOutput());
-        loader.startBulk();
         try {
-            mapBesideLoading(builder, loader.stream(), listener);
-            listener.phase("commit");
-            loader.finishBulk();
-        } catch (RuntimeException | Error e) {
-            loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
-            throw e;
+            GraphBuilder builder = new GraphBuilder(project, listener);
+            listener.phase("map");
+            DataLoader loader = LoaderFactory.sequentialLoader(dataset, MonitorOutputs.nullOutput());
+            loader.startBulk();
+            try {
+                mapBesideLoading(builder, loader.stream(), listener);
+                listener.phase("commit");
+                loader.finishBulk();
+            } catch (RuntimeException | Error e) {
+                loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+                throw e;
+            }
+            Problems problems = builder.problems();
+            problems.addAll(Pipeline.withoutRepeats(problems, checkSideBySide(project, dataset, builder, listener)));
+            long quads = problems.isEmpty() ? Txn.calculateRead(dataset, () -> size(dataset)) : 0;
+            return new Pipeline.Outcome(problems, quads);
+        } finally {
+            listener.done();
         }
-        Problems problems = builder.problems();
-        problems.addAll(Pipeline.withoutRepeats(problems, checkSideBySide(project, dataset, builder, listener)));
-        long quads = problems.isEmpty() ? Txn.calculateRead(dataset, () -> size(dataset)) : 0;
-        listener.done();
-        return new Pipeline.Outcome(problems, quads);
     }
 
     /** The mapping thread hands quads over in batches through a short queue, so memory stays bounded. */
