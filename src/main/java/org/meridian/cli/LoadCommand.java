@@ -31,7 +31,8 @@ final class LoadCommand implements Command {
     public int run(CommandLine line, Console console) throws CommandException {
         Project project = Settings.project(line);
         DatabaseStore store = Settings.store(line, project);
-        Loader.Result result = new Loader(project, store).load(line.hasOption("force"));
+        Loader.Result result = new Loader(project, store).load(line.hasOption("force"),
+                LoadProgress.forTerminal(project, console.err()));
         Settings.report(line, result.problems());
         Optional<DatabaseStore.Build> build = reportOutcome(result, console);
         if (build.isEmpty())
