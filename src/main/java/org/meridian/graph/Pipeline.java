@@ -33,7 +33,7 @@ public final class Pipeline {
             builder.build(target::add);
             Problems problems = builder.problems();
             Problems checks = shapeCheck(project, target, builder);
-            checks.addAll(new LintCheck(project.queries().resolve("checks"), project::display).check(target, builder.origins()));
+            checks.addAll(new LintCheck(project.checks(), project::display).check(target, builder.origins()));
             problems.addAll(withoutRepeats(problems, checks));
             if (!problems.isEmpty())
                 return new Outcome(problems, 0);

@@ -37,6 +37,11 @@ public record Project(Path root, String base) {
         return root.resolve("queries");
     }
 
+    /** The lint checks every build runs: {@code queries/checks/*.rq}. */
+    public Path checks() {
+        return queries().resolve("checks");
+    }
+
     /** How messages name a file: relative to the project root. */
     public String display(Path file) {
         Path absolute = file.toAbsolutePath().normalize();

@@ -87,7 +87,7 @@ public final class Service {
     /** Rebuilds when anything the build reads changes. */
     public void watch(Project project) {
         rebuilder.watch(List.of(project.data(), project.data().resolve("sources"), project.ontology(),
-                project.queries().resolve("checks")));
+                project.checks()));
     }
 
     public void stop() {

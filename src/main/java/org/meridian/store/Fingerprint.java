@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.meridian.graph.Project;
 
 /**
- * A digest of everything a build depends on: every file under {@code ontology/} and {@code data/},
- * the IRI base, and the code that builds. Equal fingerprints mean an existing build can be reused.
+ * A digest of everything a build depends on: every file under {@code ontology/}, {@code data/} and
+ * {@code queries/checks/} (a build runs those checks), the IRI base, and the code that builds. Equal fingerprints mean an existing build can be reused.
  */
 public final class Fingerprint {
     private Fingerprint() {}
@@ -24,7 +24,7 @@ public final class Fingerprint {
         MessageDigest digest = sha256();
         update(digest, "base=" + project.base());
         update(digest, "code=" + codeVersion());
-        for (Path dir : List.of(project.ontology(), project.data()))
+        for (Path dir : List.of(project.ontology(), project.data(), project.checks()))
             for (Path file : filesUnder(dir)) {
                 byte[] content = read(file);
                 update(digest, project.display(file) + ":" + content.length);

@@ -132,7 +132,7 @@ public final class FreshBuild {
     private static Problems checkSideBySide(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
         CompletableFuture<Problems> lint = CompletableFuture.supplyAsync(() -> Txn.calculateRead(dataset, () ->
-                new LintCheck(project.queries().resolve("checks"), project::display).check(dataset, builder.origins())));
+                new LintCheck(project.checks(), project::display).check(dataset, builder.origins())));
         Problems shapes = Txn.calculateRead(dataset, () -> {
             Graph ontology = dataset.getGraph(project.ontologyGraph());
             return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
