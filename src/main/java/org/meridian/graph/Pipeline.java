@@ -32,8 +32,8 @@ public final class Pipeline {
             GraphBuilder builder = new GraphBuilder(project);
             builder.build(target::add);
             Problems problems = builder.problems();
-            Problems checks = shapeCheck(project, target, builder);
-            checks.addAll(new LintCheck(project.checks(), project::display).check(target, builder.origins()));
+            Problems checks = shapes(project, target, builder);
+            checks.addAll(lint(project, target, builder));
             problems.addAll(withoutRepeats(problems, checks));
             if (!problems.isEmpty())
                 return new Outcome(problems, 0);
@@ -48,9 +48,15 @@ public final class Pipeline {
         }
     }
 
-    private static Problems shapeCheck(Project project, DatasetGraph dataset, GraphBuilder builder) {
+    /** The SHACL shapes of the built ontology graph, run over what {@code builder} built. */
+    public static Problems shapes(Project project, DatasetGraph dataset, GraphBuilder builder) {
         Graph ontology = dataset.getGraph(project.ontologyGraph());
         return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
+    }
+
+    /** The project's lint checks, run over what {@code builder} built. */
+    public static Problems lint(Project project, DatasetGraph dataset, GraphBuilder builder) {
+        return new LintCheck(project.checks(), project::display).check(dataset, builder.origins());
     }
 
     /**

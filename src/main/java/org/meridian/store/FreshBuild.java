@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -16,9 +15,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.system.progress.MonitorOutputs;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.meridian.check.LintCheck;
 import org.meridian.check.Problems;
-import org.meridian.check.ShapeCheck;
 import org.meridian.graph.BuildListener;
 import org.meridian.graph.GraphBuilder;
 import org.meridian.graph.Pipeline;
@@ -131,12 +128,9 @@ public final class FreshBuild {
 
     private static Problems checkSideBySide(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
-        CompletableFuture<Problems> lint = CompletableFuture.supplyAsync(() -> Txn.calculateRead(dataset, () ->
-                new LintCheck(project.checks(), project::display).check(dataset, builder.origins())));
-        Problems shapes = Txn.calculateRead(dataset, () -> {
-            Graph ontology = dataset.getGraph(project.ontologyGraph());
-            return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
-        });
+        CompletableFuture<Problems> lint = CompletableFuture.supplyAsync(() ->
+                Txn.calculateRead(dataset, () -> Pipeline.lint(project, dataset, builder)));
+        Problems shapes = Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder));
         shapes.addAll(lint.join());
         return shapes;
     }
