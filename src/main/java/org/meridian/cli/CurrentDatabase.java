@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.jena.query.ReadWrite;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.export.ExportException;
 import org.meridian.graph.Project;
@@ -25,7 +27,7 @@ final class CurrentDatabase {
         Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
         if (build.isEmpty())
             return false;
-        DatasetGraph dataset = QueryCommand.openOrExplain(build.get());
+        DatasetGraph dataset = openOrExplain(build.get());
         try {
             dataset.begin(ReadWrite.READ);
             try {
@@ -39,5 +41,20 @@ final class CurrentDatabase {
             TDBInternal.expel(dataset, true);
         }
         return true;
+    }
+
+    /** Opens a build, explaining the usual reason it cannot be: another process has it open. */
+    static DatasetGraph openOrExplain(DatabaseStore.Build build) throws CommandException {
+        try {
+            return DatabaseStore.open(build);
+        } catch (DBOpEnvException | TDBException e) {
+            throw cannotOpen(build, e);
+        }
+    }
+
+    static CommandException cannotOpen(DatabaseStore.Build build, RuntimeException e) {
+        return CommandException.failure("cannot open the database " + build.folder() + ": " + e.getMessage()
+                + System.lineSeparator() + "hint: a running 'meridian serve' holds it; stop it, or send the query"
+                + " to its SPARQL endpoint");
     }
 }

@@ -3,7 +3,6 @@ package org.meridian.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -12,16 +11,10 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.dboe.DBOpEnvException;
-import org.apache.jena.tdb2.TDBException;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.meridian.check.QueryErrors;
 import org.meridian.graph.Project;
 import org.meridian.query.QueryCatalog;
 import org.meridian.query.QueryPrinter;
-import org.meridian.store.DatabaseStore;
 
 /** {@code meridian query}: runs a named query, a query file or query text against the database. */
 final class QueryCommand implements Command {
@@ -71,33 +64,10 @@ final class QueryCommand implements Command {
                     + (query.isConstructQuad() ? " query whose template names graphs" : " query")
                     + "; use one of " + String.join(", ", QueryPrinter.formatsFor(query)));
 
-        DatabaseStore store = Settings.store(line, project);
-        Optional<DatabaseStore.Build> build = LoadCommand.ensureBuilt(project, store, false, console);
-        if (build.isEmpty())
+        if (!CurrentDatabase.read(line, project, console, dataset -> printer.print(dataset, console.out())))
             return ExitCode.DATA;
-        DatasetGraph dataset = openOrExplain(build.get());
-        try {
-            Txn.executeRead(dataset, () -> printer.print(dataset, console.out()));
-        } finally {
-            TDBInternal.expel(dataset, true);
-        }
         console.out().flush();
         return ExitCode.OK;
-    }
-
-    /** Opens a build, explaining the usual reason it cannot be: another process has it open. */
-    static DatasetGraph openOrExplain(DatabaseStore.Build build) throws CommandException {
-        try {
-            return DatabaseStore.open(build);
-        } catch (DBOpEnvException | TDBException e) {
-            throw cannotOpen(build, e);
-        }
-    }
-
-    static CommandException cannotOpen(DatabaseStore.Build build, RuntimeException e) {
-        return CommandException.failure("cannot open the database " + build.folder() + ": " + e.getMessage()
-                + System.lineSeparator() + "hint: a running 'meridian serve' holds it; stop it, or send the query"
-                + " to its SPARQL endpoint");
     }
 
     /** The query's text and a name for messages. */

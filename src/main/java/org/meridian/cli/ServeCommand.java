@@ -65,7 +65,7 @@ final class ServeCommand implements Command {
         try {
             service = Service.create(project, store, build.get(), settings, cacheBytes, console.err(), problems);
         } catch (DBOpEnvException | TDBException e) {
-            throw QueryCommand.cannotOpen(build.get(), e);
+            throw CurrentDatabase.cannotOpen(build.get(), e);
         }
         if (service == null) {
             problems.print(console.err());
