@@ -105,7 +105,7 @@ public final class MeridianServer {
     public static FusekiServer build(DatasetGraph dataset, Settings settings, Path workArea,
                                      Consumer<FusekiServer.Builder> extension) {
         prepare(dataset, settings);
-        FusekiServer.Builder builder = PublicGuards.apply(FusekiServer.create(), dataset.getContext(), settings.limits())
+        FusekiServer.Builder builder = PublicGuards.apply(FusekiServer.create(), settings.limits())
                 .port(settings.port())
                 // Read-only: query and Graph Store reads. The two-argument add() would enable update.
                 .add(DATASET, dataset, false)

@@ -48,7 +48,7 @@ public final class Service {
      */
     public static Service create(Project project, DatabaseStore store, DatabaseStore.Build build,
                                  MeridianServer.Settings settings, long cacheBytes, PrintStream log, Problems problems) {
-        DatasetGraph dataset = MeridianServer.prepare(DatabaseStore.open(build), settings);
+        DatasetGraph dataset = DatabaseStore.open(build); // MeridianServer.build prepares it
         LiveBuild live = new LiveBuild(new LiveBuild.Served(dataset, build.id(), build.created()));
         LinkedDataSite site = LinkedDataSite.open(project, live, !settings.federate().isEmpty(), problems);
         if (site == null) {

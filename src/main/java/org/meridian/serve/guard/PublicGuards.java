@@ -20,9 +20,11 @@ public final class PublicGuards {
 
     private PublicGuards() {}
 
-    /** Configures {@code datasetContext} and {@code builder}; call before {@code build()}. */
-    public static FusekiServer.Builder apply(FusekiServer.Builder builder, Context datasetContext, Limits limits) {
-        configure(datasetContext, limits);
+    /**
+     * Adds the guarded query service and the filters to {@code builder}; call before {@code build()},
+     * on a dataset already {@link #configure configured}.
+     */
+    public static FusekiServer.Builder apply(FusekiServer.Builder builder, Limits limits) {
         QueryWatchdog watchdog = new QueryWatchdog(limits.queryTimeout(), WATCHDOG_GRACE);
         return builder
                 .registerOperation(Operation.Query, new GuardedQueryService(limits.maxRows(), watchdog))
