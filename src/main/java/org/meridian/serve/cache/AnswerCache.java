@@ -24,18 +24,23 @@ final class AnswerCache {
     }
 
     synchronized void put(String key, Answer answer) {
-        long size = answer.body().length + key.length() * 2L;
+        long size = size(key, answer);
         if (size > maxBytes)
             return;
         Answer old = answers.put(key, answer);
         if (old != null)
-            bytes -= old.body().length + key.length() * 2L;
+            bytes -= size(key, old);
         bytes += size;
         var eldest = answers.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
             Map.Entry<String, Answer> entry = eldest.next();
-            bytes -= entry.getValue().body().length + entry.getKey().length() * 2L;
+            bytes -= size(entry.getKey(), entry.getValue());
             eldest.remove();
         }
+    }
+
+    /** What an entry costs: its body, and its key at two bytes a character. */
+    private static long size(String key, Answer answer) {
+        return answer.body().length + key.length() * 2L;
     }
 }
