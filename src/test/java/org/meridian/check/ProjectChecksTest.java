@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -18,7 +20,9 @@ import org.meridian.testing.TestProjects;
 
 /**
  * The project's lint checks (queries/checks/) catch what shapes cannot: each test breaks one rule
- * in a copy of the real project and expects the check's message at the row at fault.
+ * in a copy of the real project and expects the check's message at the row at fault. (Some checks
+ * scan distinct terms first, then join back only the faulty ones; these pin that they still find
+ * each case.)
  */
 class ProjectChecksTest {
     private static final String ONTOLOGY = "https://meridian.example.org/ontology#";
@@ -78,6 +82,50 @@ class ProjectChecksTest {
         assertReported(project, "data/memberships.csv:" + line + ": error: <" + ID
                 + "membership/belousov-defence-minister-of-russia>: it starts before the membership it replaces ends"
                 + " (2024-05 / 2024-04) [queries/checks/dates-in-order.rq]");
+    }
+
+    @Test
+    void anUndeclaredClassIsFound() throws IOException {
+        List<String> problems = problemsAfter("events.csv", ",StateVisit,", ",Statevisit,");
+        assertHas(problems, "the class <https://meridian.example.org/ontology#Statevisit> is not declared in the ontology [queries/checks/terms-declared.rq]");
+    }
+
+    @Test
+    void anUndeclaredPropertyIsFound() throws IOException {
+        List<String> problems = problemsAfter("claims.csv", ",age,", ",ageInYears,");
+        assertHas(problems, "the property <https://meridian.example.org/ontology#ageInYears> is not declared in the ontology [queries/checks/terms-declared.rq]");
+    }
+
+    @Test
+    void aConceptInNoSchemeIsFound() throws IOException {
+        List<String> problems = problemsAfter("statements.csv", ",russia-china-relations,", ",russia-china-ties,");
+        assertHas(problems, "the concept <https://meridian.example.org/vocab/topic/russia-china-ties> is in no scheme of ontology/vocabularies.ttl [queries/checks/terms-declared.rq]");
+    }
+
+    @Test
+    void aDanglingReferenceIsFound() throws IOException {
+        List<String> problems = problemsAfter("places.csv", ",china,", ",cathay,");
+        assertHas(problems, "data/places.csv:2: error: <https://meridian.example.org/id/place/beijing> points with <https://meridian.example.org/ontology#country> to <https://meridian.example.org/id/organisation/cathay>, which no table defines [queries/checks/no-dangling-references.rq]");
+    }
+
+    @Test
+    void aFactOutsideItsSourcesGraphIsFound() throws IOException {
+        List<String> problems = problemsAfter("persons.csv", ",putin-china-visit-2024-05,", ",another-source,");
+        assertHas(problems, "data/persons.csv:2: error: <https://meridian.example.org/id/person/vladimir-putin> cites <https://meridian.example.org/id/source/another-source> in the graph <https://meridian.example.org/graph/another-source>, which is not that source's graph [queries/checks/facts-have-source-and-evidence.rq]");
+    }
+
+    /** The problems after the first {@code from} in one table of a copy of the project becomes {@code to}. */
+    private List<String> problemsAfter(String table, String from, String to) throws IOException {
+        Path project = TestProjects.copyOwnProject(temp.resolve("p"));
+        Path csv = project.resolve("data/" + table);
+        String text = Files.readString(csv);
+        assertTrue(text.contains(from), from);
+        Files.writeString(csv, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
+        return problems(project);
+    }
+
+    private static void assertHas(List<String> problems, String expected) {
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> expected + " not in\n" + String.join("\n", problems));
     }
 
     private static List<String> problems(Path project) {
