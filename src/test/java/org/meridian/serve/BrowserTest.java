@@ -72,15 +72,11 @@ class BrowserTest {
                 + "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name";
         try (Browser browser = Browser.start()) {
             browser.open(root + "/#/dataset/meridian/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            assertTrue(browser.waitFor("document.querySelector('.yasqe_queryButton')", Duration.ofSeconds(30)),
-                    "the query editor never appeared");
+            assertTrue(browser.waitForQueryEditor(), "the query editor never appeared");
             assertEquals(query, browser.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()"));
 
-            browser.evaluate("document.querySelector('.yasqe_queryButton').click()");
-            boolean answered = browser.waitFor(
-                    "document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('2 results')",
-                    Duration.ofSeconds(30));
-            String shown = browser.evaluate("document.querySelector('.yasr') ? document.querySelector('.yasr').innerText : ''");
+            boolean answered = browser.runQueryUntilResultsShow("2 results");
+            String shown = browser.results();
             assertTrue(answered, "no answer shown: " + shown);
             assertTrue(shown.contains("Vladimir Putin") && shown.indexOf("Vladimir Putin") < shown.indexOf("Xi Jinping"), shown);
         }
@@ -97,12 +93,9 @@ class BrowserTest {
             assertEquals("Everyone, by name.", browser.evaluate("document.querySelector('li[data-name=\"people\"] div').textContent"));
 
             browser.evaluate("document.querySelector('li[data-name=\"people\"] a.open').click()");
-            assertTrue(browser.waitFor("document.querySelector('.CodeMirror') && document.querySelector('.yasqe_queryButton')",
-                    Duration.ofSeconds(30)), "the query editor never opened");
+            assertTrue(browser.waitForQueryEditor(), "the query editor never opened");
             assertEquals(text, browser.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()"));
-            browser.evaluate("document.querySelector('.yasqe_queryButton').click()");
-            assertTrue(browser.waitFor("document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('Xi Jinping')",
-                    Duration.ofSeconds(30)), "the query ran without showing its answer");
+            assertTrue(browser.runQueryUntilResultsShow("Xi Jinping"), "the query ran without showing its answer");
         }
     }
 }

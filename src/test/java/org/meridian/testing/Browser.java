@@ -187,6 +187,24 @@ public final class Browser implements AutoCloseable {
         return false;
     }
 
+    /** On the Fuseki UI's query page: waits until the query editor and its run button are there. */
+    public boolean waitForQueryEditor() throws InterruptedException {
+        return waitFor("document.querySelector('.CodeMirror') && document.querySelector('.yasqe_queryButton')",
+                Duration.ofSeconds(30));
+    }
+
+    /** On the Fuseki UI's query page: runs the query in the editor and waits until the results show {@code text}. */
+    public boolean runQueryUntilResultsShow(String text) throws InterruptedException {
+        evaluate("document.querySelector('.yasqe_queryButton').click()");
+        return waitFor("document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('"
+                + text.replace("'", "\\'") + "')", Duration.ofSeconds(30));
+    }
+
+    /** On the Fuseki UI's query page: the text the results pane shows. */
+    public String results() {
+        return evaluate("document.querySelector('.yasr') ? document.querySelector('.yasr').innerText : ''");
+    }
+
     /** Saves a PNG of what the page shows. */
     public void screenshot(Path file) throws IOException {
         JsonObject params = new JsonObject();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -59,13 +58,9 @@ class HostileLiteralsInBrowserTest {
         String query = "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label";
         try (Browser browser = Browser.start()) {
             browser.open(server.root + "/#/dataset/meridian/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            assertTrue(browser.waitFor("document.querySelector('.yasqe_queryButton')", Duration.ofSeconds(30)),
-                    "the query editor never appeared");
-            browser.evaluate("document.querySelector('.yasqe_queryButton').click()");
-            boolean answered = browser.waitFor(
-                    "document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('2 results')",
-                    Duration.ofSeconds(30));
-            String shown = browser.evaluate("document.querySelector('.yasr') ? document.querySelector('.yasr').innerText : ''");
+            assertTrue(browser.waitForQueryEditor(), "the query editor never appeared");
+            boolean answered = browser.runQueryUntilResultsShow("2 results");
+            String shown = browser.results();
             assertTrue(answered, "no answer shown: " + shown);
             // Give any injected handler time to fire, then look for its trace.
             Thread.sleep(500);
