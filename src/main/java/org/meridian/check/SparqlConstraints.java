@@ -85,10 +85,6 @@ final class SparqlConstraints {
         return query;
     }
 
-    boolean isEmpty() {
-        return constraints.isEmpty();
-    }
-
     List<Violation> check(Graph data) {
         List<Violation> found = new ArrayList<>();
         for (Constraint constraint : constraints)
