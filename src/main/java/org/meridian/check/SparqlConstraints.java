@@ -15,6 +15,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.system.G;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 
 /**
  * The {@code sh:sparql} constraints of shapes that target classes, taken out of SHACL's hands to
@@ -76,17 +78,13 @@ final class SparqlConstraints {
 
     /** The query with its focus nodes bound to the class's instances, each instance once. */
     private static Query forAllInstances(Query query, Node targetClass) {
-        Query instances = QueryFactory.create("SELECT DISTINCT ?this WHERE { ?this <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
-                + "<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <" + targetClass.getURI() + "> }");
+        Query instances = QueryFactory.create("SELECT DISTINCT ?this WHERE { ?this <" + RDF.type.getURI() + ">/<"
+                + RDFS.subClassOf.getURI() + ">* <" + targetClass.getURI() + "> }");
         ElementGroup group = new ElementGroup();
         group.addElement(new ElementSubQuery(instances));
         group.addElement(query.getQueryPattern());
         query.setQueryPattern(group);
         return query;
-    }
-
-    boolean isEmpty() {
-        return constraints.isEmpty();
     }
 
     List<Violation> check(Graph data) {

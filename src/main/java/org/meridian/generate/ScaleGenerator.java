@@ -41,13 +41,14 @@ public final class ScaleGenerator {
         copyTemplate(target);
         Path data = target.resolve("data");
         List<Path> tables = filesIn(template.data(), ".csv");
-        try (Tables out = new Tables(tables, data, SENTENCES_PER_SOURCE)) {
+        Tables out = new Tables(tables, data, SENTENCES_PER_SOURCE);
+        try (out) {
             writeCommodities(target.resolve("ontology/generated-commodities.ttl"), plan.commodities(), world, out);
             new EntityTables(world, out).write(plan);
             new FactTables(world, out).write(plan, flowProgress);
-            out.close();
-            return new Summary(out.rows(), out.triples());
         }
+        // counted after closing: the last source's row is written only when the sources close
+        return new Summary(out.rows(), out.triples());
     }
 
     private void copyTemplate(Path target) {

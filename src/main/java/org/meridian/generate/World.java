@@ -1,7 +1,9 @@
 package org.meridian.generate;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +24,8 @@ final class World {
     final List<Entity> organisations = new ArrayList<>();
     final List<Entity> persons = new ArrayList<>();
     final List<Commodity> commodities = new ArrayList<>();
-    private Zipf stateZipf, cityZipf, organisationZipf, personZipf, commodityZipf;
+    /** One Zipf per list, by identity (a list's own hash would walk it); made again when the list grows. */
+    private final Map<List<?>, Zipf> zipfs = new IdentityHashMap<>();
 
     World(long seed) {
         this.random = new SplittableRandom(seed);
@@ -30,28 +33,23 @@ final class World {
     }
 
     Entity state() {
-        stateZipf = ready(stateZipf, states.size());
-        return states.get(stateZipf.next(random));
+        return skewed(states);
     }
 
     Entity city() {
-        cityZipf = ready(cityZipf, cities.size());
-        return cities.get(cityZipf.next(random));
+        return skewed(cities);
     }
 
     Entity organisation() {
-        organisationZipf = ready(organisationZipf, organisations.size());
-        return organisations.get(organisationZipf.next(random));
+        return skewed(organisations);
     }
 
     Entity person() {
-        personZipf = ready(personZipf, persons.size());
-        return persons.get(personZipf.next(random));
+        return skewed(persons);
     }
 
     Commodity commodity() {
-        commodityZipf = ready(commodityZipf, commodities.size());
-        return commodities.get(commodityZipf.next(random));
+        return skewed(commodities);
     }
 
     /** Any actor: a person or an organisation. */
@@ -67,7 +65,11 @@ final class World {
         return low + random.nextInt(high - low + 1);
     }
 
-    private static Zipf ready(Zipf zipf, int size) {
-        return zipf != null && zipf.size() == size ? zipf : new Zipf(size, 1.0);
+    /** A Zipf-skewed pick of {@code items}; each pick draws one number, so a seed gives the same picks. */
+    private <T> T skewed(List<T> items) {
+        Zipf zipf = zipfs.get(items);
+        if (zipf == null || zipf.size() != items.size())
+            zipfs.put(items, zipf = new Zipf(items.size(), 1.0));
+        return items.get(zipf.next(random));
     }
 }

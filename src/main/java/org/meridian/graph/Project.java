@@ -100,7 +100,8 @@ public record Project(Path root, String base) {
         return name.substring(0, name.length() - extension.length());
     }
 
-    private static List<Path> list(Path dir, String extension) {
+    /** The regular files of {@code dir} whose names end in {@code extension}, in name order; none if it is missing. */
+    public static List<Path> list(Path dir, String extension) {
         if (!Files.isDirectory(dir))
             return List.of();
         try (Stream<Path> files = Files.list(dir)) {

@@ -25,6 +25,7 @@ import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.modify.TemplateLib;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.vocabulary.XSD;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.source.Row;
@@ -34,8 +35,6 @@ import org.meridian.source.Row;
  * that makes an expression fail, an ill-typed literal or an invalid IRI is a problem at the row's line.
  */
 public final class RowMapper {
-    private static final String XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema#";
-
     private final Mapping mapping;
     private final String tableName;
     private final Node defaultGraph;
@@ -124,7 +123,7 @@ public final class RowMapper {
             expr.eval(result, context);
             return "the expression gave no value";
         } catch (ExprEvalException e) {
-            return String.valueOf(e.getMessage()).replace(XSD_NAMESPACE, "xsd:");
+            return String.valueOf(e.getMessage()).replace(XSD.NS, "xsd:");
         }
     }
 

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+
+import org.meridian.graph.Project;
 
 /**
  * The named queries of {@code queries/}: each {@code NAME.rq} with the title and description its
@@ -23,16 +24,7 @@ public record QueryCatalog(List<NamedQuery> queries) {
 
     /** Reads every {@code .rq} file directly in {@code folder}, in name order. */
     public static QueryCatalog read(Path folder) {
-        if (!Files.isDirectory(folder))
-            return empty();
-        try (Stream<Path> files = Files.list(folder)) {
-            return new QueryCatalog(files.filter(f -> f.getFileName().toString().endsWith(".rq") && Files.isRegularFile(f))
-                    .sorted()
-                    .map(QueryCatalog::named)
-                    .toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new QueryCatalog(Project.list(folder, ".rq").stream().map(QueryCatalog::named).toList());
     }
 
     public Optional<NamedQuery> find(String name) {

@@ -3,7 +3,6 @@ package org.meridian.query;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSet;
@@ -73,9 +72,7 @@ public final class QueryPrinter {
             RDFDataMgr.write(out, query.isConstructType() ? exec.construct() : exec.describe(), rdf.lang());
             return;
         }
-        Optional<DatasetGraph> quads = Optional.of(query)
-                .filter(Query::isConstructType).map(q -> exec.constructDataset());
-        DatasetGraph answer = quads.orElseGet(() -> DatasetGraphFactory.wrap(exec.describe()));
+        DatasetGraph answer = query.isConstructType() ? exec.constructDataset() : DatasetGraphFactory.wrap(exec.describe());
         answer.prefixes().putAll(query.getPrefixMapping().getNsPrefixMap());
         RDFDataMgr.write(out, answer, rdf.lang());
     }
