@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,6 @@ import org.meridian.export.JsonLdContext;
 import org.meridian.export.JsonLdWriter;
 import org.meridian.graph.Project;
 import org.meridian.linked.DatasetDescription;
-import org.meridian.serve.LiveBuild;
 import org.meridian.store.DatabaseStore;
 
 /**
@@ -126,8 +124,7 @@ public final class ReleaseDump {
         copyOntology(work.resolve(ONTOLOGY));
         Graph described = description.describe(dataset, facts(work));
         // The same VoID the server gives at /.well-known/void, with the base standing for the server.
-        LiveBuild once = new LiveBuild(new LiveBuild.Served(dataset, "dump", Instant.EPOCH));
-        new DatasetDescription(once, project.base(), false).describe(project.base()).find().forEachRemaining(described::add);
+        new DatasetDescription(project.base(), false).describe(dataset, project.base()).find().forEachRemaining(described::add);
         try (OutputStream out = file(work.resolve(DESCRIPTION))) {
             writeTurtle(described, out);
         }
