@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -19,17 +20,18 @@ import org.apache.jena.vocabulary.RDFS;
  * one focus node at a time and asks for each of its properties in turn, and {@code sh:class}
  * asks for the types and superclasses of values that recur row after row (the same states,
  * sources, classes); on a database each of those is a union-graph index search. So the view
- * reads all of a subject's triples at once and keeps the last few subjects, and keeps types and
- * superclasses longer. Memory is bounded (least recently used go; a subject with very many
+ * reads all of a subject's triples at once and keeps the last few subjects, and keeps types,
+ * superclasses and subclasses longer. Memory is bounded (least recently used go; a subject with very many
  * triples is not kept). Only for a graph that does not change, used by one thread.
  */
 final class CachingGraph extends GraphWrapper {
     private static final int TYPES = 50_000;
-    private static final int SUBJECTS = 256;
+    private static final int SUBJECTS = 4096;
     private static final int LARGEST_SUBJECT = 10_000;
 
     private final Map<Node, List<Triple>> types = lru(TYPES);
     private final Map<Node, List<Triple>> superclasses = lru(TYPES);
+    private final Map<Node, List<Triple>> subclasses = lru(TYPES);
     private final Map<Node, List<Triple>> subjects = lru(SUBJECTS);
 
     CachingGraph(Graph graph) {
@@ -50,8 +52,19 @@ final class CachingGraph extends GraphWrapper {
         return find(pattern.getSubject(), pattern.getPredicate(), pattern.getObject());
     }
 
+    /**
+     * Keeps {@code triples} as all the triples of {@code s}, for a caller that has just read them
+     * (the node being checked).
+     */
+    void remember(Node s, List<Triple> triples) {
+        if (triples.size() <= LARGEST_SUBJECT)
+            subjects.put(s, triples);
+    }
+
     @Override
     public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
+        if (isSubclassLookup(s, p, o))
+            return WrappedIterator.create(cached(subclasses, o, () -> super.find(Node.ANY, p, o).toList()).iterator());
         if (s == null || !s.isConcrete())
             return super.find(s, p, o);
         List<Triple> all = isTyping(p) ? typing(s, p) : triplesOf(s);
@@ -74,16 +87,24 @@ final class CachingGraph extends GraphWrapper {
         return contains(t.getSubject(), t.getPredicate(), t.getObject());
     }
 
+    /** G.isOfType, behind every shape's class target, asks for the subclasses of a class. */
+    private static boolean isSubclassLookup(Node s, Node p, Node o) {
+        return (s == null || !s.isConcrete()) && p != null && p.equals(RDFS.Nodes.subClassOf) && o != null && o.isConcrete();
+    }
+
     private static boolean isTyping(Node p) {
         return p != null && (p.equals(RDF.Nodes.type) || p.equals(RDFS.Nodes.subClassOf));
     }
 
     private List<Triple> typing(Node s, Node p) {
-        Map<Node, List<Triple>> cache = p.equals(RDF.Nodes.type) ? types : superclasses;
-        List<Triple> cached = cache.get(s);
+        return cached(p.equals(RDF.Nodes.type) ? types : superclasses, s, () -> super.find(s, p, Node.ANY).toList());
+    }
+
+    private static List<Triple> cached(Map<Node, List<Triple>> cache, Node key, Supplier<List<Triple>> read) {
+        List<Triple> cached = cache.get(key);
         if (cached == null) {
-            cached = super.find(s, p, Node.ANY).toList();
-            cache.put(s, cached);
+            cached = read.get();
+            cache.put(key, cached);
         }
         return cached;
     }

@@ -45,7 +45,6 @@ public final class LintCheck {
      * union of the named graphs as their default graph, and each named graph by name.
      */
     public Problems check(DatasetGraph dataset, Origins origins) {
-        DatasetGraph view = UnionView.of(dataset);
         Problems problems = new Problems();
         for (Path file : checks) {
             String name = display.apply(file);
@@ -62,7 +61,7 @@ public final class LintCheck {
                 problems.add("check.not-select", name, 0, "a check must be a SELECT with an ?error column");
                 continue;
             }
-            try (QueryExec exec = QueryExec.dataset(view).query(query).build()) {
+            try (QueryExec exec = UnionView.query(dataset).query(query).build()) {
                 RowSet rows = exec.select();
                 rows.forEachRemaining(row -> problems.add(problemFor(row, name, origins)));
             }

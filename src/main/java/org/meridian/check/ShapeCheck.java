@@ -1,22 +1,31 @@
 package org.meridian.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.TargetType;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.G;
+import org.apache.jena.vocabulary.RDF;
 import org.meridian.graph.Origins;
 
 /**
@@ -67,21 +76,71 @@ public final class ShapeCheck {
     /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
     public Problems check(DatasetGraph dataset, Origins origins) {
         Problems problems = new Problems();
-        Graph data = new CachingGraph(dataset.getUnionGraph());
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
-        for (ReportEntry entry : report.getEntries())
+        CachingGraph data = new CachingGraph(dataset.getUnionGraph());
+        PerGraphMaxCount maxCounts = new PerGraphMaxCount(this.maxCounts);
+        for (ReportEntry entry : validate(dataset, data, maxCounts).getEntries())
             problems.add(locate(entry.focusNode(), origins, describe(entry))
                     .withRule("shacl:" + entry.sourceConstraintComponent().getLocalName())
                     .withValue(entry.value() == null ? entry.focusNode().toString() : entry.value().toString()));
-        for (SparqlConstraints.Violation violation : sparqlConstraints.check(data))
+        for (SparqlConstraints.Violation violation : sparqlConstraints.check(dataset))
             problems.add(locate(violation.focus(), origins, show(violation.focus()) + ": " + violation.message()
                     + " (value: " + show(violation.value()) + ")")
                     .withRule("shacl:SPARQLConstraintComponent").withValue(violation.value().toString()));
-        for (PerGraphMaxCount.Excess excess : new PerGraphMaxCount(maxCounts).check(dataset))
+        for (PerGraphMaxCount.Excess excess : maxCounts.excesses())
             problems.add(locate(excess.node(), origins, show(excess.node()) + " " + show(excess.limit().path()) + ": "
                     + excess.limit().message() + " (one source gives " + excess.values() + " values)")
                     .withRule("shacl:MaxCountConstraintComponent").withValue(excess.node().toString()));
         return problems;
+    }
+
+    /**
+     * SHACL validation by Jena, driven node by node: shapes that target classes are checked on each
+     * instance in one walk, while its triples are at hand, which also counts its values per graph.
+     * Jena's own order (shape by shape, each over the set of all its focus nodes) would read a node
+     * once per shape and hold every focus node. Shapes with other targets are checked Jena's way.
+     */
+    private ValidationReport validate(DatasetGraph dataset, CachingGraph data, PerGraphMaxCount maxCounts) {
+        ValidationContext context = ValidationContext.create(shapes, data);
+        List<Shape> byClass = new ArrayList<>();
+        List<Node> classes = new ArrayList<>();
+        for (Shape shape : shapes.getTargetShapes()) {
+            if (!targetsOnlyClasses(shape)) {
+                for (Node focus : VLib.focusNodes(data, shape))
+                    VLib.validateShape(context, data, shape, focus);
+                continue;
+            }
+            byClass.add(shape);
+            shape.getTargets().forEach(target -> classes.add(target.getObject()));
+        }
+        classes.addAll(maxCounts.targetClasses());
+        Map<Node, Set<Node>> superclasses = new HashMap<>();
+        new InstanceWalk(data, classes).walk(dataset, (node, quads) -> {
+            data.remember(node, quads.stream().filter(q -> !q.isDefaultGraph()).map(Quad::asTriple).distinct().toList());
+            // A class target holds for instances of the class and of its subclasses (G.isOfType).
+            Set<Node> kinds = new HashSet<>();
+            for (Quad quad : quads)
+                if (quad.getPredicate().equals(RDF.Nodes.type) && !quad.isDefaultGraph())
+                    kinds.addAll(superclasses.computeIfAbsent(quad.getObject(), type -> Set.copyOf(G.listSuperClasses(data, type))));
+            for (Shape shape : byClass)
+                if (shape.getTargets().stream().anyMatch(target -> kinds.contains(target.getObject())))
+                    VLib.validateShape(context, data, shape, node);
+            maxCounts.count(node, kinds, quads);
+        });
+        return context.generateReport();
+    }
+
+    /** The shapes Jena checks, and its report of them as this class obtains it (for comparing the two). */
+    Shapes shapes() {
+        return shapes;
+    }
+
+    ValidationReport validate(DatasetGraph dataset) {
+        return validate(dataset, new CachingGraph(dataset.getUnionGraph()), new PerGraphMaxCount(maxCounts));
+    }
+
+    private static boolean targetsOnlyClasses(Shape shape) {
+        return shape.getTargets().stream().allMatch(target -> target.getTargetType() == TargetType.targetClass
+                || target.getTargetType() == TargetType.implicitClass);
     }
 
     /** sh:maxCount's value; a limit that is not a whole number counts as none. */

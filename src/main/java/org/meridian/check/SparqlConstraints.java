@@ -9,14 +9,15 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.system.G;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 
 /**
  * The {@code sh:sparql} constraints of shapes that target classes, taken out of SHACL's hands to
@@ -27,6 +28,7 @@ import org.apache.jena.vocabulary.RDFS;
 final class SparqlConstraints {
     private static final Var THIS = Var.alloc("this");
     private static final Var VALUE = Var.alloc("value");
+    private static final Var CLASS = Var.alloc("class");
 
     /** One constraint on the instances of a class. */
     record Constraint(Node targetClass, Query query, String message) {}
@@ -52,7 +54,7 @@ final class SparqlConstraints {
             Node message = G.getZeroOrOneSP(shapes, constraint, SHACL.message);
             String text = prefixes(shapes, constraint) + select.getLiteralLexicalForm();
             for (Node targetClass : classes)
-                constraints.add(new Constraint(targetClass, forAllInstances(QueryFactory.create(text), targetClass),
+                constraints.add(new Constraint(targetClass, QueryFactory.create(text),
                         message == null ? "the SPARQL constraint is violated" : message.getLiteralLexicalForm()));
             shapes.delete(link);
         }
@@ -76,10 +78,16 @@ final class SparqlConstraints {
         return text.toString();
     }
 
-    /** The query with its focus nodes bound to the class's instances, each instance once. */
-    private static Query forAllInstances(Query query, Node targetClass) {
-        Query instances = QueryFactory.create("SELECT DISTINCT ?this WHERE { ?this <" + RDF.type.getURI() + ">/<"
-                + RDFS.subClassOf.getURI() + ">* <" + targetClass.getURI() + "> }");
+    /**
+     * The query with its focus nodes bound to the instances of {@code classes}, each instance once.
+     * The classes are listed rather than reached by {@code rdf:type/rdfs:subClassOf*}, so the store
+     * matches the whole pattern on its indexes.
+     */
+    private static Query forInstancesOf(Query constraint, List<Node> classes) {
+        Query instances = QueryFactory.create("SELECT DISTINCT ?this WHERE { ?this a ?class }");
+        ElementGroup pattern = (ElementGroup) instances.getQueryPattern();
+        pattern.getElements().add(0, new ElementData(List.of(CLASS), classes.stream().map(c -> BindingFactory.binding(CLASS, c)).toList()));
+        Query query = constraint.cloneQuery();
         ElementGroup group = new ElementGroup();
         group.addElement(new ElementSubQuery(instances));
         group.addElement(query.getQueryPattern());
@@ -87,12 +95,15 @@ final class SparqlConstraints {
         return query;
     }
 
-    List<Violation> check(Graph data) {
+    /** Runs every constraint over the union of the dataset's graphs (inside the caller's transaction). */
+    List<Violation> check(DatasetGraph dataset) {
         List<Violation> found = new ArrayList<>();
-        for (Constraint constraint : constraints)
-            try (QueryExec exec = QueryExec.graph(data).query(constraint.query()).build()) {
+        for (Constraint constraint : constraints) {
+            Query query = forInstancesOf(constraint.query(), G.listSubClasses(dataset.getUnionGraph(), constraint.targetClass()));
+            try (QueryExec exec = UnionView.query(dataset).query(query).build()) {
                 exec.select().forEachRemaining(row -> found.add(violation(constraint, row)));
             }
+        }
         return found;
     }
 
