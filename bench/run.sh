@@ -70,7 +70,14 @@ setup() {
 generate() {
   for scale in $SCALES; do
     local dir=$WORK/$scale
-    if [ -d "$dir/project/data" ]; then log "$scale: project already generated"; continue; fi
+    if [ -d "$dir/project/data" ]; then
+      # The tables stay; what the repository says about them (ontology, shapes, checks, mappings) is current.
+      log "$scale: project already generated; its ontology, queries and mappings refreshed from the repository"
+      cp -r "$repo/ontology/." "$dir/project/ontology/"
+      cp -r "$repo/queries/." "$dir/project/queries/"
+      cp "$repo"/data/*.rq "$dir/project/data/"
+      continue
+    fi
     log "$scale: generating (seed $SEED)"
     mkdir -p "$dir"
     java -jar "$JAR" generate --project "$repo" --scale "$scale" --seed "$SEED" --out "$dir/project" >&2

@@ -1,7 +1,9 @@
 package org.meridian.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -12,12 +14,13 @@ import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
-import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementTriplesBlock;
 import org.apache.jena.system.G;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * The {@code sh:sparql} constraints of shapes that target classes, taken out of SHACL's hands to
@@ -28,7 +31,7 @@ import org.apache.jena.system.G;
 final class SparqlConstraints {
     private static final Var THIS = Var.alloc("this");
     private static final Var VALUE = Var.alloc("value");
-    private static final Var CLASS = Var.alloc("class");
+    private static final Var CLASS = Var.alloc("meridianTargetClass");
 
     /** One constraint on the instances of a class. */
     record Constraint(Node targetClass, Query query, String message) {}
@@ -79,32 +82,36 @@ final class SparqlConstraints {
     }
 
     /**
-     * The query with its focus nodes bound to the instances of {@code classes}, each instance once.
-     * The classes are listed rather than reached by {@code rdf:type/rdfs:subClassOf*}, so the store
-     * matches the whole pattern on its indexes.
+     * The query joined to the instances of {@code classes}: the classes are listed rather than reached
+     * by {@code rdf:type/rdfs:subClassOf*}, and the typing is one more triple pattern, so the store
+     * matches the whole query on its indexes, node ids throughout. (A subquery of DISTINCT instances
+     * made the store turn each of them back into its id, one index lookup per instance.)
      */
     private static Query forInstancesOf(Query constraint, List<Node> classes) {
-        Query instances = QueryFactory.create("SELECT DISTINCT ?this WHERE { ?this a ?class }");
-        ElementGroup pattern = (ElementGroup) instances.getQueryPattern();
-        pattern.getElements().add(0, new ElementData(List.of(CLASS), classes.stream().map(c -> BindingFactory.binding(CLASS, c)).toList()));
-        Query query = constraint.cloneQuery();
+        ElementTriplesBlock typing = new ElementTriplesBlock();
+        typing.addTriple(Triple.create(THIS, RDF.Nodes.type, CLASS));
         ElementGroup group = new ElementGroup();
-        group.addElement(new ElementSubQuery(instances));
+        group.addElement(new ElementData(List.of(CLASS), classes.stream().map(c -> BindingFactory.binding(CLASS, c)).toList()));
+        group.addElement(typing);
+        Query query = constraint.cloneQuery();
         group.addElement(query.getQueryPattern());
         query.setQueryPattern(group);
         return query;
     }
 
-    /** Runs every constraint over the union of the dataset's graphs (inside the caller's transaction). */
+    /**
+     * Runs every constraint over the union of the dataset's graphs (inside the caller's transaction).
+     * An instance of two of the classes is matched twice; each violation is reported once.
+     */
     List<Violation> check(DatasetGraph dataset) {
-        List<Violation> found = new ArrayList<>();
+        Set<Violation> found = new LinkedHashSet<>();
         for (Constraint constraint : constraints) {
             Query query = forInstancesOf(constraint.query(), G.listSubClasses(dataset.getUnionGraph(), constraint.targetClass()));
             try (QueryExec exec = UnionView.query(dataset).query(query).build()) {
                 exec.select().forEachRemaining(row -> found.add(violation(constraint, row)));
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static Violation violation(Constraint constraint, Binding row) {
