@@ -11,6 +11,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.system.progress.MonitorOutputs;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
@@ -32,6 +33,20 @@ public final class FreshBuild {
     private static final int BATCH = 2_000;
 
     private FreshBuild() {}
+
+    /**
+     * TDB2's settings for a fresh build: node caches sized to the heap. The checks read every node of
+     * the build, and with TDB2's defaults (a million decoded nodes, 200,000 node ids) a large build
+     * decodes the same terms again and again. Never smaller than the defaults; bounded, so memory
+     * does not grow with the input.
+     */
+    static StoreParams storeParams() {
+        long heap = Runtime.getRuntime().maxMemory();
+        StoreParams defaults = StoreParams.getDftStoreParams();
+        int decoded = (int) Math.max(defaults.getNodeId2NodeCacheSize(), Math.min(heap / 1000, 10_000_000));
+        int ids = (int) Math.max(defaults.getNode2NodeIdCacheSize(), Math.min(heap / 2000, 5_000_000));
+        return StoreParams.builder().nodeId2NodeCacheSize(decoded).node2NodeIdCacheSize(ids).build();
+    }
 
     public static Pipeline.Outcome build(Project project, DatasetGraph dataset, BuildListener listener) {
         try {

@@ -1,9 +1,13 @@
 package org.meridian.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.sys.Names;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -45,7 +49,7 @@ public final class Loader {
             return new Result(current, true, new Problems());
 
         Path folder = store.newBuildFolder(fingerprint);
-        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(folder));
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(folder), FreshBuild.storeParams());
         Pipeline.Outcome outcome;
         try {
             // The folder is new and private until published: build it with the bulk loader and check it after.
@@ -53,6 +57,8 @@ public final class Loader {
         } finally {
             TDBInternal.expel(dataset, true);
         }
+        // TDB2 keeps the build's cache sizes beside it; the served database opens with its defaults.
+        deleteStoreParams(folder);
         if (!outcome.ok()) {
             DatabaseStore.delete(folder);
             return new Result(Optional.empty(), false, outcome.problems());
@@ -62,5 +68,13 @@ public final class Loader {
         // Keep the build it replaces: a running server may still be reading it.
         store.removeOldBuilds(current.map(DatabaseStore.Build::folder).orElse(null));
         return new Result(Optional.of(build), false, outcome.problems());
+    }
+
+    private static void deleteStoreParams(Path folder) {
+        try {
+            Files.deleteIfExists(folder.resolve(Names.TDB_CONFIG_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

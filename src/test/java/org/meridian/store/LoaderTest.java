@@ -3,18 +3,23 @@ package org.meridian.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.jena.tdb2.params.StoreParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.check.Problem;
 import org.meridian.graph.Project;
 import org.meridian.testing.TestProjects;
 
-/** A build is reused only while everything it was made from is unchanged, lint checks included. */
+/**
+ * A build is reused only while everything it was made from is unchanged, lint checks included, and
+ * it is served with TDB2's own settings whatever the build used.
+ */
 class LoaderTest {
     @TempDir
     Path temp;
@@ -43,6 +48,15 @@ class LoaderTest {
         assertFalse(edited.ok());
         assertEquals("queries/checks/always.rq: error: the check was edited [queries/checks/always.rq]",
                 edited.problems().sorted().stream().map(Problem::format).findFirst().orElse(""));
+    }
+
+    @Test
+    void theServedBuildOpensWithTdb2sOwnCacheSizes() {
+        Loader.Result result = loader(TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"))).load(false);
+        assumeTrue(FreshBuild.storeParams().getNodeId2NodeCacheSize() > StoreParams.getDftStoreParams().getNodeId2NodeCacheSize(),
+                "this JVM's heap should give the build larger caches than the defaults, else this test shows nothing");
+        Path folder = result.build().orElseThrow().folder();
+        assertFalse(Files.exists(folder.resolve("tdb.cfg")), "the build's own cache sizes would be used to serve it");
     }
 
     private Loader loader(Path root) {
