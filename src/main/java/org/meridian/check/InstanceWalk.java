@@ -33,13 +33,16 @@ final class InstanceWalk {
                     classes.add(type);
     }
 
-    /** Calls {@code visit} with each instance and its quads, in every graph, once. */
+    /**
+     * Calls {@code visit} with each instance and its quads, in every named graph, once. The default
+     * graph is left out, as it is from the union graph that SHACL validates.
+     */
     void walk(DatasetGraph dataset, BiConsumer<Node, List<Quad>> visit) {
         Map<Node, Integer> rank = new HashMap<>();
         for (Node type : classes)
             rank.put(type, rank.size());
         for (Node type : classes) {
-            Iterator<Quad> typed = dataset.find(Node.ANY, Node.ANY, RDF.Nodes.type, type);
+            Iterator<Quad> typed = dataset.findNG(Node.ANY, Node.ANY, RDF.Nodes.type, type);
             while (typed.hasNext()) {
                 Quad typing = typed.next();
                 List<Quad> about = quadsOf(dataset, typing.getSubject());
@@ -51,7 +54,7 @@ final class InstanceWalk {
 
     private static List<Quad> quadsOf(DatasetGraph dataset, Node subject) {
         List<Quad> quads = new ArrayList<>();
-        dataset.find(Node.ANY, subject, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+        dataset.findNG(Node.ANY, subject, Node.ANY, Node.ANY).forEachRemaining(quads::add);
         return quads;
     }
 

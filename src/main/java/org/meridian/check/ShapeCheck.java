@@ -115,11 +115,11 @@ public final class ShapeCheck {
         classes.addAll(maxCounts.targetClasses());
         Map<Node, Set<Node>> superclasses = new HashMap<>();
         new InstanceWalk(data, classes).walk(dataset, (node, quads) -> {
-            data.remember(node, quads.stream().filter(q -> !q.isDefaultGraph()).map(Quad::asTriple).distinct().toList());
+            data.remember(node, quads.stream().map(Quad::asTriple).distinct().toList());
             // A class target holds for instances of the class and of its subclasses (G.isOfType).
             Set<Node> kinds = new HashSet<>();
             for (Quad quad : quads)
-                if (quad.getPredicate().equals(RDF.Nodes.type) && !quad.isDefaultGraph())
+                if (quad.getPredicate().equals(RDF.Nodes.type))
                     kinds.addAll(superclasses.computeIfAbsent(quad.getObject(), type -> Set.copyOf(G.listSuperClasses(data, type))));
             for (Shape shape : byClass)
                 if (shape.getTargets().stream().anyMatch(target -> kinds.contains(target.getObject())))
