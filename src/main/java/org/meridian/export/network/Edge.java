@@ -3,7 +3,7 @@ package org.meridian.export.network;
 import java.util.Comparator;
 
 /**
- * One edge of the network: a relation between two actors, with the attributes graph tools show.
+ * One edge of the network: a relation between two nodes, with the attributes graph tools show.
  * Optional attributes are empty strings when the query left them unbound.
  */
 public record Edge(String from, String to, String type, boolean directed, String start, String end,

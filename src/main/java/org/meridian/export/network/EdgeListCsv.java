@@ -25,7 +25,7 @@ final class EdgeListCsv {
 
     static void write(Network network, OutputStream out) {
         Map<String, String> labels = new java.util.HashMap<>();
-        network.actors().forEach(a -> labels.put(a.iri(), a.label()));
+        network.nodes().forEach(n -> labels.put(n.iri(), n.label()));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);

@@ -18,7 +18,7 @@ import org.meridian.graph.Project;
 
 /**
  * A query in {@code queries/network/} that finds edges. The contract: a SELECT that binds
- * {@code ?from} and {@code ?to} (actor IRIs) and {@code ?type} (a short name for the kind of
+ * {@code ?from} and {@code ?to} (node IRIs) and {@code ?type} (a short name for the kind of
  * relation), and may bind {@code ?fromLabel ?toLabel ?fromKind ?toKind ?start ?end ?amount ?unit
  * ?source ?relation ?directed}. Any other variable is a mistake and is reported.
  */

@@ -14,7 +14,7 @@ import org.meridian.export.ExportException;
 
 /**
  * Writes a network as GraphML, which Gephi, Cytoscape and yEd open. Every attribute is declared
- * with a {@code <key>}; node ids are the actors' IRIs and edges are directed unless a query said not.
+ * with a {@code <key>}; node ids are the nodes' IRIs and edges are directed unless a query said not.
  */
 final class GraphMlWriter {
     private static final String NS = "http://graphml.graphdrawing.org/xmlns";
@@ -22,10 +22,10 @@ final class GraphMlWriter {
     /** A GraphML attribute: its key id, name, type and how to read it from a node or an edge. */
     private record Key<T>(String id, String name, String type, Function<T, String> value) {}
 
-    private static final List<Key<Actor>> NODE_KEYS = List.of(
-            new Key<>("label", "label", "string", Actor::label),
-            new Key<>("kind", "kind", "string", Actor::kind),
-            new Key<>("iri", "iri", "string", Actor::iri));
+    private static final List<Key<NetworkNode>> NODE_KEYS = List.of(
+            new Key<>("label", "label", "string", NetworkNode::label),
+            new Key<>("kind", "kind", "string", NetworkNode::kind),
+            new Key<>("iri", "iri", "string", NetworkNode::iri));
     private static final List<Key<Edge>> EDGE_KEYS = List.of(
             new Key<>("type", "type", "string", Edge::type),
             new Key<>("start", "start", "string", Edge::start),
@@ -45,7 +45,7 @@ final class GraphMlWriter {
             newline(xml, 0);
             xml.writeStartElement("graphml");
             xml.writeDefaultNamespace(NS);
-            for (Key<Actor> key : NODE_KEYS)
+            for (Key<NetworkNode> key : NODE_KEYS)
                 declare(xml, key, "node");
             for (Key<Edge> key : EDGE_KEYS)
                 declare(xml, key, "edge");
@@ -53,8 +53,8 @@ final class GraphMlWriter {
             xml.writeStartElement("graph");
             xml.writeAttribute("id", "meridian");
             xml.writeAttribute("edgedefault", "directed");
-            for (Actor actor : network.actors())
-                element(xml, "node", attributes("id", actor.iri()), NODE_KEYS, actor);
+            for (NetworkNode node : network.nodes())
+                element(xml, "node", attributes("id", node.iri()), NODE_KEYS, node);
             int n = 0;
             for (Edge edge : network.edges()) {
                 Map<String, String> attributes = attributes("id", "e" + ++n);

@@ -61,8 +61,8 @@ final class NetworkBuilder {
         Node directed = row.get(Var.alloc("directed"));
         if (directed != null && !(directed.isLiteral() && XSDDatatype.XSDboolean.equals(directed.getLiteralDatatype())))
             return "?directed must be true or false, got " + show(directed);
-        actor(from.getURI(), row.get(Var.alloc("fromLabel")), row.get(Var.alloc("fromKind")));
-        actor(to.getURI(), row.get(Var.alloc("toLabel")), row.get(Var.alloc("toKind")));
+        node(from.getURI(), row.get(Var.alloc("fromLabel")), row.get(Var.alloc("fromKind")));
+        node(to.getURI(), row.get(Var.alloc("toLabel")), row.get(Var.alloc("toKind")));
         edges.add(new Edge(from.getURI(), to.getURI(), text(type),
                 directed == null || Boolean.parseBoolean(directed.getLiteralLexicalForm()),
                 text(row.get(Var.alloc("start"))), text(row.get(Var.alloc("end"))), text(amount),
@@ -71,8 +71,8 @@ final class NetworkBuilder {
         return null;
     }
 
-    /** Several labels for one actor (say, in two languages): keep the least, so output is stable. */
-    private void actor(String iri, Node label, Node kind) {
+    /** Several labels for one node (say, in two languages): keep the least, so output is stable. */
+    private void node(String iri, Node label, Node kind) {
         labels.putIfAbsent(iri, "");
         kinds.putIfAbsent(iri, "");
         if (label != null)
@@ -88,9 +88,9 @@ final class NetworkBuilder {
     }
 
     private Network network() {
-        List<Actor> actors = new ArrayList<>();
-        labels.forEach((iri, label) -> actors.add(new Actor(iri, label.isEmpty() ? iri : label, kinds.get(iri))));
-        return new Network(actors, edges.stream().distinct().sorted(Edge.ORDER).toList());
+        List<NetworkNode> nodes = new ArrayList<>();
+        labels.forEach((iri, label) -> nodes.add(new NetworkNode(iri, label.isEmpty() ? iri : label, kinds.get(iri))));
+        return new Network(nodes, edges.stream().distinct().sorted(Edge.ORDER).toList());
     }
 
     /** A term as text: an IRI as itself, a literal by its lexical form. */

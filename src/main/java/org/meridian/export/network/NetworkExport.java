@@ -12,7 +12,7 @@ import org.meridian.export.ExportException;
 import org.meridian.graph.Project;
 
 /**
- * The network export for graph tools: relations become edges between the actors they connect, as
+ * The network export for graph tools: relations become edges between the resources they connect, as
  * the project's {@code queries/network/*.rq} say, written as GraphML or an edge-list CSV.
  */
 public final class NetworkExport {
