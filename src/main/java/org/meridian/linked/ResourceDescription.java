@@ -80,14 +80,6 @@ public record ResourceDescription(Node resource, List<Node> members, List<Quad> 
         return quads;
     }
 
-    /** The named graphs the statements come from, in IRI order. */
-    public Set<String> graphs() {
-        Set<String> graphs = new TreeSet<>();
-        outgoing.forEach(q -> graphs.add(q.getGraph().getURI()));
-        incoming.forEach(q -> graphs.add(q.getGraph().getURI()));
-        return graphs;
-    }
-
     /** Subjects {@code iri#...} in the graphs that describe the document itself: the terms it defines. */
     private static List<Node> hashMembers(DatasetGraph dataset, Node document) {
         Set<Node> graphs = new HashSet<>();
