@@ -3,6 +3,7 @@ package org.meridian.link;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +51,12 @@ final class Matcher {
             if (name != null && name.isLiteral())
                 names.merge(Folding.fold(name.getLiteralLexicalForm()), new Name(name.getLiteralLexicalForm(), alias),
                         (old, added) -> old.alias() && !added.alias() ? added : old);
-            if (row.get("kind") != null)
-                kinds.add(row.get("kind").isLiteral() ? row.get("kind").getLiteralLexicalForm() : row.get("kind").toString());
-            if (row.get("country") != null && row.get("country").isURI())
-                countries.add(row.get("country").getURI());
+            Node kind = row.get("kind");
+            if (kind != null)
+                kinds.add(kind.isLiteral() ? kind.getLiteralLexicalForm() : kind.toString());
+            Node country = row.get("country");
+            if (country != null && country.isURI())
+                countries.add(country.getURI());
         }
     }
 
@@ -72,6 +75,8 @@ final class Matcher {
         items.forEach((item, profile) -> profile.names.keySet().forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(item)));
 
         List<Proposal> proposals = new ArrayList<>();
+        // One entity can meet the same item through several names; the first proposal for a pair wins.
+        Set<String> proposedKeys = new HashSet<>();
         int nearMisses = 0;
         for (Map.Entry<Node, Profile> entry : entities.entrySet()) {
             Profile entity = entry.getValue();
@@ -84,7 +89,7 @@ final class Matcher {
                         continue;
                     }
                     Proposal proposal = propose(target, entityId, entity, folded, item, candidate);
-                    if (!reviewed.contains(proposal.key()) && proposals.stream().noneMatch(p -> p.key().equals(proposal.key())))
+                    if (!reviewed.contains(proposal.key()) && proposedKeys.add(proposal.key()))
                         proposals.add(proposal);
                 }
         }
