@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** SHA-256 checksums of a folder's files, in the format {@code sha256sum -c} checks. */
@@ -42,11 +43,16 @@ public final class Checksums {
         }
     }
 
-    /** Writes {@code dir/SHA256SUMS}: one {@code HASH  NAME} line per file. */
-    public static void write(Path dir) {
+    /**
+     * Writes {@code dir/SHA256SUMS}: one {@code HASH  NAME} line per file. {@code known} gives hashes
+     * the caller has already computed, by name; only the other files are read.
+     */
+    public static void write(Path dir, Map<String, String> known) {
         StringBuilder sums = new StringBuilder();
-        for (String name : files(dir))
-            sums.append(sha256(dir.resolve(name))).append("  ").append(name).append('\n');
+        for (String name : files(dir)) {
+            String hash = known.get(name);
+            sums.append(hash != null ? hash : sha256(dir.resolve(name))).append("  ").append(name).append('\n');
+        }
         try {
             Files.writeString(dir.resolve(FILE), sums, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,13 +123,17 @@ public final class ReleaseDump {
             CanonicalRdf.read(nquads, new JsonLdWriter(out, context));
         }
         copyOntology(work.resolve(ONTOLOGY));
-        Graph described = description.describe(dataset, facts(work));
+        List<DistributionDescription.FileFacts> facts = facts(work);
+        Graph described = description.describe(dataset, facts);
         // The same VoID the server gives at /.well-known/void, with the base standing for the server.
         new DatasetDescription(project.base(), false).describe(dataset, project.base()).find().forEachRemaining(described::add);
         try (OutputStream out = file(work.resolve(DESCRIPTION))) {
             writeTurtle(described, out);
         }
-        Checksums.write(work);
+        // The data files can be large: hash them once, for the description and the sums alike.
+        Map<String, String> known = new HashMap<>();
+        facts.forEach(f -> known.put(f.file(), f.sha256()));
+        Checksums.write(work, known);
     }
 
     /**
