@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ final class PageQueries {
     private final Query evidence;
     private final Query sources;
 
+    private Map<Node, Node> sourcesOfBuild;
+    private String sourcesBuild;
+
     private PageQueries(Query evidence, Query sources) {
         this.evidence = evidence;
         this.sources = sources;
@@ -66,6 +70,19 @@ final class PageQueries {
                     row.get("graph"), row.get("evidence"))));
         }
         return found;
+    }
+
+    /**
+     * {@link #sourcesByGraph(DatasetGraph)} of build {@code buildId}, whose dataset {@code dataset} is.
+     * Asked for by every page, it runs over the whole dataset, and a build never changes: so it is
+     * computed once per build, and a rebuild (a new id) computes it afresh.
+     */
+    synchronized Map<Node, Node> sourcesByGraph(DatasetGraph dataset, String buildId) {
+        if (sourcesOfBuild == null || !buildId.equals(sourcesBuild)) {
+            sourcesOfBuild = Collections.unmodifiableMap(sourcesByGraph(dataset));
+            sourcesBuild = buildId;
+        }
+        return sourcesOfBuild;
     }
 
     /** Which source each named graph holds; empty without a sources query. Inside a read transaction. */

@@ -46,7 +46,10 @@ final class ResourceServlet extends HttpServlet {
         Optional<Negotiation.Choice> choice = Responses.negotiate(negotiation, request, response);
         if (choice.isEmpty())
             return;
-        Optional<Answer> answer = live.read(dataset -> Txn.calculateRead(dataset, () -> answer(dataset, iri, choice.get().form())));
+        // Taken before the read, so the build read is this one or a newer one; see sources().
+        String build = live.current().buildId();
+        Optional<Answer> answer = live.read(dataset -> Txn.calculateRead(dataset,
+                () -> answer(dataset, build, iri, choice.get().form())));
         if (answer.isEmpty()) {
             Responses.text(response, HttpServletResponse.SC_NOT_FOUND, "Nothing is known about <" + iri + ">.\n");
             return;
@@ -63,15 +66,25 @@ final class ResourceServlet extends HttpServlet {
     /** A description, and its page when a page was asked for; everything read in one transaction. */
     private record Answer(ResourceDescription description, String page) {}
 
-    private Optional<Answer> answer(DatasetGraph dataset, String iri, Representation form) {
+    private Optional<Answer> answer(DatasetGraph dataset, String build, String iri, Representation form) {
         Optional<ResourceDescription> description = ResourceDescription.of(dataset, iri, hashDocument);
         if (description.isEmpty() || form.lang() != null)
             return description.map(d -> new Answer(d, null));
         ResourceDescription found = description.get();
         NodeView view = new NodeView(dataset, base, prefixes);
-        Map<Node, Node> sources = pages.sourcesByGraph(dataset);
         List<PageQueries.Evidence> evidence = pages.evidence(dataset, found.resource());
-        return Optional.of(new Answer(found, new ResourcePage(found, view, sources, evidence).render()));
+        return Optional.of(new Answer(found, new ResourcePage(found, view, sources(dataset, build), evidence).render()));
+    }
+
+    /**
+     * The graphs' sources, from the per-build cache when {@code dataset} is surely build {@code build}:
+     * the same build was current before and after the read began. A request that straddles a rebuild
+     * computes its own rather than file one build's answer under the other's id.
+     */
+    private Map<Node, Node> sources(DatasetGraph dataset, String build) {
+        if (build.equals(live.current().buildId()))
+            return pages.sourcesByGraph(dataset, build);
+        return pages.sourcesByGraph(dataset);
     }
 
     private Graph withPrefixes(Answer found) {
