@@ -15,11 +15,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
+import org.meridian.check.CollectingErrorHandler;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.mapping.Mapping;
@@ -100,28 +100,10 @@ public final class GraphBuilder {
             // Blank nodes get labels fixed by the file's name, so two builds give identical dumps.
             UUID seed = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
             RDFParser.source(file).labelToNode(LabelToNode.createScopeByDocumentHash(seed))
-                    .errorHandler(collecting(name)).parse(toGraph);
+                    .errorHandler(new CollectingErrorHandler(problems, "ontology.syntax", name)).parse(toGraph);
         } catch (RiotException e) {
             // The error handler has recorded the problem with its line.
         }
-    }
-
-    private ErrorHandler collecting(String name) {
-        return new ErrorHandler() {
-            @Override
-            public void warning(String message, long line, long col) {}
-
-            @Override
-            public void error(String message, long line, long col) {
-                problems.add("ontology.syntax", name, Math.max(line, 0), message);
-            }
-
-            @Override
-            public void fatal(String message, long line, long col) {
-                problems.add("ontology.syntax", name, Math.max(line, 0), message);
-                throw new RiotException(message);
-            }
-        };
     }
 
     private void readTable(Project.Table table, Consumer<Quad> sink) {

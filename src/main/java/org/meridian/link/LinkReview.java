@@ -12,11 +12,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.meridian.check.CollectingErrorHandler;
 import org.meridian.check.Problem;
 import org.meridian.check.Problems;
 import org.meridian.graph.Pipeline;
@@ -133,28 +133,10 @@ public final class LinkReview {
         }
         Graph graph = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.source(file).errorHandler(collecting(name, problems)).parse(graph);
+            RDFParser.source(file).errorHandler(new CollectingErrorHandler(problems, null, name)).parse(graph);
         } catch (RiotException e) {
             // Recorded by the error handler with its line.
         }
         return graph;
-    }
-
-    private static ErrorHandler collecting(String name, Problems problems) {
-        return new ErrorHandler() {
-            @Override
-            public void warning(String message, long line, long col) {}
-
-            @Override
-            public void error(String message, long line, long col) {
-                problems.add(name, Math.max(line, 0), message);
-            }
-
-            @Override
-            public void fatal(String message, long line, long col) {
-                problems.add(name, Math.max(line, 0), message);
-                throw new RiotException(message);
-            }
-        };
     }
 }
