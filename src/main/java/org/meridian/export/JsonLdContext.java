@@ -31,12 +31,12 @@ public record JsonLdContext(String displayName, JsonObject document) {
         return project.ontology().resolve(FILE);
     }
 
-    /** The project's context, or empty when it ships none. */
     /** The namespaces of a context, or none. */
     public static Map<String, String> namespaces(Optional<JsonLdContext> context) {
         return context.map(JsonLdContext::namespaces).orElse(Map.of());
     }
 
+    /** The project's context, or empty when it ships none. */
     public static Optional<JsonLdContext> load(Project project) throws ExportException {
         Path file = file(project);
         if (!Files.isRegularFile(file))
