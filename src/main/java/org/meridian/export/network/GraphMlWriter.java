@@ -19,22 +19,22 @@ import org.meridian.export.ExportException;
 final class GraphMlWriter {
     private static final String NS = "http://graphml.graphdrawing.org/xmlns";
 
-    /** A GraphML attribute: its key id, name, type and how to read it from a node or an edge. */
-    private record Key<T>(String id, String name, String type, Function<T, String> value) {}
+    /** A GraphML attribute: its name (which is also its key id), type and how to read it from a node or an edge. */
+    private record Key<T>(String name, String type, Function<T, String> value) {}
 
     private static final List<Key<NetworkNode>> NODE_KEYS = List.of(
-            new Key<>("label", "label", "string", NetworkNode::label),
-            new Key<>("kind", "kind", "string", NetworkNode::kind),
-            new Key<>("iri", "iri", "string", NetworkNode::iri));
+            new Key<>("label", "string", NetworkNode::label),
+            new Key<>("kind", "string", NetworkNode::kind),
+            new Key<>("iri", "string", NetworkNode::iri));
     private static final List<Key<Edge>> EDGE_KEYS = List.of(
-            new Key<>("type", "type", "string", Edge::type),
-            new Key<>("start", "start", "string", Edge::start),
-            new Key<>("end", "end", "string", Edge::end),
-            new Key<>("amount", "amount", "double", Edge::amount),
-            new Key<>("unit", "unit", "string", Edge::unit),
-            new Key<>("source", "source", "string", Edge::source),
-            new Key<>("relation", "relation", "string", Edge::relation),
-            new Key<>("query", "query", "string", Edge::query));
+            new Key<>("type", "string", Edge::type),
+            new Key<>("start", "string", Edge::start),
+            new Key<>("end", "string", Edge::end),
+            new Key<>("amount", "double", Edge::amount),
+            new Key<>("unit", "string", Edge::unit),
+            new Key<>("source", "string", Edge::source),
+            new Key<>("relation", "string", Edge::relation),
+            new Key<>("query", "string", Edge::query));
 
     private GraphMlWriter() {}
 
@@ -85,7 +85,7 @@ final class GraphMlWriter {
     private static void declare(XMLStreamWriter xml, Key<?> key, String target) throws XMLStreamException {
         newline(xml, 1);
         xml.writeEmptyElement("key");
-        xml.writeAttribute("id", key.id());
+        xml.writeAttribute("id", key.name());
         xml.writeAttribute("for", target);
         xml.writeAttribute("attr.name", key.name());
         xml.writeAttribute("attr.type", key.type());
@@ -103,7 +103,7 @@ final class GraphMlWriter {
                 continue;
             newline(xml, 3);
             xml.writeStartElement("data");
-            xml.writeAttribute("key", key.id());
+            xml.writeAttribute("key", key.name());
             xml.writeCharacters(checked(value));
             xml.writeEndElement();
         }
