@@ -64,7 +64,7 @@ public final class DatasetExporter {
     }
 
     /** A writer that sends each quad or triple on as it comes, or (JSON-LD) at the end. */
-    StreamRDF sink(RdfFormat format, OutputStream out) {
+    private StreamRDF sink(RdfFormat format, OutputStream out) {
         if (format == RdfFormat.JSONLD)
             return new JsonLdWriter(out, context);
         RDFFormat streaming = format.streaming().orElseThrow(() -> new IllegalArgumentException(format + " does not stream"));

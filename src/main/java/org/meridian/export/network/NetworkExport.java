@@ -29,7 +29,7 @@ public final class NetworkExport {
      * Builds the network of the whole database, or of one named graph (with the ontology beside it),
      * inside the caller's read transaction.
      */
-    public Network network(DatasetGraph dataset, Optional<Node> graph) throws ExportException {
+    private Network network(DatasetGraph dataset, Optional<Node> graph) throws ExportException {
         if (graph.isPresent() && !dataset.containsGraph(graph.get()))
             throw new ExportException("no named graph <" + graph.get().getURI() + "> in the database");
         List<EdgeQuery> queries = EdgeQuery.load(project);
