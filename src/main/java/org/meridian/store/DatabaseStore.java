@@ -83,12 +83,16 @@ public final class DatabaseStore {
         }
     }
 
-    /** Marks a build complete and valid. */
-    public Build seal(Path dir, String fingerprint, long quads) {
-        Build build = new Build(dir, dir.getFileName().toString(), fingerprint, quads, Instant.now());
+    /**
+     * Marks a build complete and valid.
+     * @param files the inputs' {@link Fingerprint#files files fingerprint} as they were when the build began
+     */
+    public Build seal(Path dir, String fingerprint, String files, long quads) {
+        Build build = new Build(dir, dir.getFileName().toString(), fingerprint, files, quads, Instant.now());
         Properties manifest = new Properties();
         manifest.setProperty("id", build.id());
         manifest.setProperty("fingerprint", fingerprint);
+        manifest.setProperty("files", files);
         manifest.setProperty("quads", Long.toString(quads));
         manifest.setProperty("created", build.created().toString());
         Path tmp = dir.resolve(MANIFEST + ".tmp");
@@ -157,7 +161,7 @@ public final class DatabaseStore {
             return Optional.empty();
         }
         return Optional.of(new Build(dir, manifest.getProperty("id"), manifest.getProperty("fingerprint"),
-                Long.parseLong(manifest.getProperty("quads", "0")), Instant.parse(manifest.getProperty("created"))));
+                manifest.getProperty("files", ""), Long.parseLong(manifest.getProperty("quads", "0")), Instant.parse(manifest.getProperty("created"))));
     }
 
     private static void move(Path from, Path to) {
@@ -168,6 +172,9 @@ public final class DatabaseStore {
         }
     }
 
-    /** A sealed build: its folder, id, the fingerprint of the inputs it was built from, and its size. */
-    public record Build(Path folder, String id, String fingerprint, long quads, Instant created) {}
+    /**
+     * A sealed build: its folder, id, the fingerprints of the inputs it was built from (by content, and
+     * by names, sizes and times; empty for a build sealed before that was kept), and its size.
+     */
+    public record Build(Path folder, String id, String fingerprint, String files, long quads, Instant created) {}
 }

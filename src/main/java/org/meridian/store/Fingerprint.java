@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.meridian.graph.Project;
@@ -18,6 +22,8 @@ import org.meridian.graph.Project;
  * {@code queries/checks/} (a build runs those checks), the IRI base, and the code that builds. Equal fingerprints mean an existing build can be reused.
  */
 public final class Fingerprint {
+    private static final Duration RACY = Duration.ofSeconds(2);
+
     private Fingerprint() {}
 
     public static String of(Project project) {
@@ -41,6 +47,31 @@ public final class Fingerprint {
         } catch (Exception e) {
             return "unknown";
         }
+    }
+
+    /**
+     * A digest of the same inputs by name, size and modification time instead of content: cheap, as
+     * it reads no file. Equal means unchanged unless a file was rewritten keeping both its size and
+     * its time, which an editor or a copy does not do. A file changed in the last seconds could be
+     * changed again within the file system's clock tick, its time unchanged (git's "racy" files): then
+     * the digest is made unique, so it never matches and the contents decide.
+     */
+    public static String files(Project project) {
+        MessageDigest digest = sha256();
+        update(digest, "base=" + project.base());
+        update(digest, "code=" + codeVersion());
+        Instant settled = Instant.now().minus(RACY);
+        for (Path dir : List.of(project.ontology(), project.data(), project.checks()))
+            for (Path file : filesUnder(dir))
+                try {
+                    FileTime modified = Files.getLastModifiedTime(file);
+                    if (modified.toInstant().isAfter(settled))
+                        update(digest, "racy:" + UUID.randomUUID());
+                    update(digest, project.display(file) + ":" + Files.size(file) + ":" + modified);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static List<Path> filesUnder(Path dir) {

@@ -43,8 +43,13 @@ public final class Loader {
 
     /** As {@link #load(boolean)}, telling {@code listener} how the build goes. */
     public Result load(boolean force, BuildListener listener) {
-        String fingerprint = Fingerprint.of(project);
         Optional<DatabaseStore.Build> current = store.current();
+        // Files with the names, sizes and times the current build began with are the files it read:
+        // serve starts without reading (and hashing) every table, hundreds of MB on a large project.
+        String files = Fingerprint.files(project);
+        if (!force && current.isPresent() && current.get().files().equals(files))
+            return new Result(current, true, new Problems());
+        String fingerprint = Fingerprint.of(project);
         if (!force && current.isPresent() && current.get().fingerprint().equals(fingerprint))
             return new Result(current, true, new Problems());
 
@@ -63,7 +68,7 @@ public final class Loader {
             DatabaseStore.delete(folder);
             return new Result(Optional.empty(), false, outcome.problems());
         }
-        DatabaseStore.Build build = store.seal(folder, fingerprint, outcome.quads());
+        DatabaseStore.Build build = store.seal(folder, fingerprint, files, outcome.quads());
         store.publish(build);
         // Keep the build it replaces: a running server may still be reading it.
         store.removeOldBuilds(current.map(DatabaseStore.Build::folder).orElse(null));
