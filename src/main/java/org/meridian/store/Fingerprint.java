@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -27,16 +28,29 @@ public final class Fingerprint {
     private Fingerprint() {}
 
     public static String of(Project project) {
+        MessageDigest digest = started(project);
+        for (Path file : inputs(project)) {
+            byte[] content = read(file);
+            update(digest, project.display(file) + ":" + content.length);
+            digest.update(content);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A digest that has taken in what every fingerprint depends on besides the files. */
+    private static MessageDigest started(Project project) {
         MessageDigest digest = sha256();
         update(digest, "base=" + project.base());
         update(digest, "code=" + codeVersion());
+        return digest;
+    }
+
+    /** The files a build reads, in a fixed order. */
+    private static List<Path> inputs(Project project) {
+        List<Path> files = new ArrayList<>();
         for (Path dir : List.of(project.ontology(), project.data(), project.checks()))
-            for (Path file : filesUnder(dir)) {
-                byte[] content = read(file);
-                update(digest, project.display(file) + ":" + content.length);
-                digest.update(content);
-            }
-        return HexFormat.of().formatHex(digest.digest());
+            files.addAll(filesUnder(dir));
+        return files;
     }
 
     /** Identifies the running code cheaply: where it was loaded from, its size and time. */
@@ -57,20 +71,17 @@ public final class Fingerprint {
      * the digest is made unique, so it never matches and the contents decide.
      */
     public static String files(Project project) {
-        MessageDigest digest = sha256();
-        update(digest, "base=" + project.base());
-        update(digest, "code=" + codeVersion());
+        MessageDigest digest = started(project);
         Instant settled = Instant.now().minus(RACY);
-        for (Path dir : List.of(project.ontology(), project.data(), project.checks()))
-            for (Path file : filesUnder(dir))
-                try {
-                    FileTime modified = Files.getLastModifiedTime(file);
-                    if (modified.toInstant().isAfter(settled))
-                        update(digest, "racy:" + UUID.randomUUID());
-                    update(digest, project.display(file) + ":" + Files.size(file) + ":" + modified);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        for (Path file : inputs(project))
+            try {
+                FileTime modified = Files.getLastModifiedTime(file);
+                if (modified.toInstant().isAfter(settled))
+                    update(digest, "racy:" + UUID.randomUUID());
+                update(digest, project.display(file) + ":" + Files.size(file) + ":" + modified);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         return HexFormat.of().formatHex(digest.digest());
     }
 
