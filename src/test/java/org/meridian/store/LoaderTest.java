@@ -72,10 +72,8 @@ class LoaderTest {
         // A rewrite that keeps size and time to the nanosecond is the one change the cheap check
         // trusts; it shows that a start with nothing changed reads no table.
         Path table = firstTable(root);
-        FileTime time = Files.getLastModifiedTime(table);
         String text = Files.readString(table);
-        Files.writeString(table, text.replace('a', 'b'));
-        Files.setLastModifiedTime(table, time);
+        rewriteKeepingSizeAndTime(table);
         assertTrue(!text.equals(Files.readString(table)) && text.length() == Files.readString(table).length());
         assertEquals(first.build().get().id(), loader.load(false).build().get().id());
         assertFalse(loader.load(true).reused(), "a forced load reads everything");
@@ -91,12 +89,15 @@ class LoaderTest {
         Loader.Result second = loader.load(false);
         assertTrue(second.reused());
         assertEquals(first.build().get().id(), second.build().get().id());
-        Path table = firstTable(root);
-        FileTime time = Files.getLastModifiedTime(table);
-        String text = Files.readString(table);
-        Files.writeString(table, text.replace('a', 'b'));
-        Files.setLastModifiedTime(table, time);
+        rewriteKeepingSizeAndTime(firstTable(root));
         assertFalse(loader.load(false).reused(), "a file as fresh as the build is read, not trusted by its time");
+    }
+
+    /** Changes a file's contents but not its size or modification time. */
+    private static void rewriteKeepingSizeAndTime(Path file) throws IOException {
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace('a', 'b'));
+        Files.setLastModifiedTime(file, time);
     }
 
     /** Dates every file of the project an hour back, as if it had been edited long ago. */
