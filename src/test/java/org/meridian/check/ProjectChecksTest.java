@@ -85,12 +85,6 @@ class ProjectChecksTest {
     }
 
     @Test
-    void anUndeclaredClassIsFound() throws IOException {
-        List<String> problems = problemsAfter("events.csv", ",StateVisit,", ",Statevisit,");
-        assertHas(problems, "the class <https://meridian.example.org/ontology#Statevisit> is not declared in the ontology [queries/checks/terms-declared.rq]");
-    }
-
-    @Test
     void anUndeclaredPropertyIsFound() throws IOException {
         List<String> problems = problemsAfter("claims.csv", ",age,", ",ageInYears,");
         assertHas(problems, "the property <https://meridian.example.org/ontology#ageInYears> is not declared in the ontology [queries/checks/terms-declared.rq]");
