@@ -120,6 +120,18 @@ load_ours() {
   record_load "riot-parse-only" "$scale" "$quads" "N-Quads parse, no store: the parse ceiling"
 }
 
+load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap (the serving heap), into a scratch folder
+  local scale=$1 heap=$2 dir=$WORK/$1 kvf; kvf=$(mktemp)
+  rm -rf "$dir/db-heap-$heap"
+  if ! timed java -Xmx$heap -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$dir/project" "$dir/db-heap-$heap" > "$kvf"; then
+    log "$scale: Meridian's load within -Xmx$heap failed"
+    echo "meridian -Xmx$heap,$scale,0,$WALL,0,$((RSS_KB / 1024)),0,\"failed within -Xmx$heap\"" >> "$OUT/loads.csv"
+  else
+    record_load "meridian -Xmx$heap" "$scale" "$(kv quads "$kvf")" "the same load within -Xmx$heap: heap peak $(kv heap_peak_mb "$kvf") MB; map+index $(kv phase_map_s "$kvf")s; index tail $(kv phase_commit_s "$kvf")s; shapes+lint $(kv phase_checks_s "$kvf")s"
+  fi
+  rm -rf "$dir/db-heap-$heap" "$kvf"
+}
+
 load_tdbloader() {
   local scale=$1 loader=$2 dir=$WORK/$1
   rm -rf "$dir/tdb-$loader"
@@ -211,6 +223,7 @@ load_all() {
     if [ "$scale" != 10M ] || [ "${BENCH_BASIC_10M:-no}" = yes ]; then load_tdbloader "$scale" basic; fi
     load_virtuoso "$scale"
   done
+  load_ours_heap "${SCALES##* }" "$SERVE_HEAP"   # the heap a load needs: the largest scale within the serving heap
 }
 
 # ---------------------------------------------------------------- serve
