@@ -103,12 +103,18 @@ record_load() {
 
 kv() { sed -n "s/^$1=//p" "$2"; }
 
+# meridian_load HEAP PROJECT DB KVF: Meridian's load, timed, its phases (key=value) into KVF
+meridian_load() {
+  timed java -Xmx$1 -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$2" "$3" > "$4"
+}
+phase_notes() { echo "map+index $(kv phase_map_s "$1")s; index tail $(kv phase_commit_s "$1")s; shapes+lint $(kv phase_checks_s "$1")s"; }
+
 load_ours() {
   local scale=$1 dir=$WORK/$1 kvf; kvf=$(mktemp)
   rm -rf "$dir/db"
-  timed java -Xmx$HEAP -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$dir/project" "$dir/db" > "$kvf"
+  meridian_load "$HEAP" "$dir/project" "$dir/db" "$kvf"
   local quads; quads=$(kv quads "$kvf")
-  record_load meridian "$scale" "$quads" "map+index $(kv phase_map_s "$kvf")s; index tail $(kv phase_commit_s "$kvf")s; shapes+lint $(kv phase_checks_s "$kvf")s"
+  record_load meridian "$scale" "$quads" "$(phase_notes "$kvf")"
   cp "$kvf" "$OUT/phases-$scale.txt"
   java -Xmx$HEAP -cp "$JAR" org.meridian.bench.BenchMain breakdown "$dir/project" >> "$OUT/phases-$scale.txt"
   rm -f "$kvf"
@@ -123,11 +129,11 @@ load_ours() {
 load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap (the serving heap), into a scratch folder
   local scale=$1 heap=$2 dir=$WORK/$1 kvf; kvf=$(mktemp)
   rm -rf "$dir/db-heap-$heap"
-  if ! timed java -Xmx$heap -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$dir/project" "$dir/db-heap-$heap" > "$kvf"; then
+  if ! meridian_load "$heap" "$dir/project" "$dir/db-heap-$heap" "$kvf"; then
     log "$scale: Meridian's load within -Xmx$heap failed"
     echo "meridian -Xmx$heap,$scale,0,$WALL,0,$((RSS_KB / 1024)),0,\"failed within -Xmx$heap\"" >> "$OUT/loads.csv"
   else
-    record_load "meridian -Xmx$heap" "$scale" "$(kv quads "$kvf")" "the same load within -Xmx$heap: heap peak $(kv heap_peak_mb "$kvf") MB; map+index $(kv phase_map_s "$kvf")s; index tail $(kv phase_commit_s "$kvf")s; shapes+lint $(kv phase_checks_s "$kvf")s"
+    record_load "meridian -Xmx$heap" "$scale" "$(kv quads "$kvf")" "the same load within -Xmx$heap: heap peak $(kv heap_peak_mb "$kvf") MB; $(phase_notes "$kvf")"
   fi
   rm -rf "$dir/db-heap-$heap" "$kvf"
 }
