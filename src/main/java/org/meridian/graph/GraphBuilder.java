@@ -3,7 +3,9 @@ package org.meridian.graph;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -38,8 +40,12 @@ public final class GraphBuilder {
     /** Where to record origins while mapping: only on the second pass that {@link #origins} makes. */
     private final Origins recording;
     private final Origins origins;
-    private final Definitions definitions = new Definitions();
-    private final List<Duplicate> duplicates = new ArrayList<>();
+    /** Notes what each row defines, on the first pass only. */
+    private final Definitions definitions;
+    /** On the second pass, finds the rows that define again what another row defined. */
+    private final RepeatFinder repeats;
+    /** The finder the second pass of this builder fills, once the first pass found repeats. */
+    private RepeatFinder pendingRepeats;
     private long rowsRead;
 
     public GraphBuilder(Project project) {
@@ -47,26 +53,33 @@ public final class GraphBuilder {
     }
 
     public GraphBuilder(Project project, BuildListener listener) {
-        this(project, listener, null);
+        this(project, listener, null, null);
     }
 
-    private GraphBuilder(Project project, BuildListener listener, Origins recording) {
+    private GraphBuilder(Project project, BuildListener listener, Origins recording, RepeatFinder repeats) {
         this.project = project;
         this.listener = listener;
         this.recording = recording;
+        this.repeats = repeats;
+        this.definitions = recording == null ? new Definitions() : null;
         // Remembering every subject's line would keep every subject of the build in memory; only a
         // problem needs them, so they are found by mapping the tables again when first asked for.
-        this.origins = Origins.lazy(into -> new GraphBuilder(project, BuildListener.NONE, into).build(quad -> {}));
+        this.origins = Origins.lazy(into -> new GraphBuilder(project, BuildListener.NONE, into, pendingRepeats).build(quad -> {}));
     }
 
     /** Sends every quad of the project to {@code sink}. */
     public void build(Consumer<Quad> sink) {
-        for (Path file : project.ontologyFiles())
-            readOntology(file, sink);
-        for (Project.Table table : project.tables(problems))
-            readTable(table, sink);
-        if (recording == null)
-            reportDuplicates();
+        try {
+            for (Path file : project.ontologyFiles())
+                readOntology(file, sink);
+            for (Project.Table table : project.tables(problems))
+                readTable(table, sink);
+            if (recording == null)
+                reportDuplicates();
+        } finally {
+            if (definitions != null)
+                definitions.close();
+        }
     }
 
     public Problems problems() {
@@ -118,12 +131,14 @@ public final class GraphBuilder {
                 long rowId = ++rowsRead;
                 mapper.map(row, problems, quad -> {
                     boolean typing = quad.getPredicate().equals(RDF.Nodes.type);
-                    if (recording != null)
-                        recording.record(quad.getSubject(), tableName, row.line(), typing);
                     // In a table's own graph, rows from different sources may type the same node.
-                    else if (typing && !quad.getGraph().equals(tableGraph)
-                            && definitions.definedBefore(rowId, quad.getGraph(), quad.getSubject()))
-                        duplicates.add(new Duplicate(quad.getSubject(), tableName, row.line()));
+                    boolean defining = typing && !quad.getGraph().equals(tableGraph);
+                    if (recording != null) {
+                        recording.record(quad.getSubject(), tableName, row.line(), typing);
+                        if (defining && repeats != null)
+                            repeats.defining(rowId, quad, tableName, row.line());
+                    } else if (defining)
+                        definitions.define(rowId, quad.getGraph(), quad.getSubject());
                     sink.accept(quad);
                 });
                 listener.row();
@@ -133,10 +148,16 @@ public final class GraphBuilder {
 
     /**
      * Two rows that give the same node a type in the same source's graph are one fact written twice.
-     * Reported once the tables are read, when the earlier row can be looked up.
+     * Reported once the tables are read: when some were, the second pass that records origins also
+     * finds which rows they are.
      */
     private void reportDuplicates() {
-        for (Duplicate duplicate : duplicates) {
+        Set<Long> repeated = definitions.repeated();
+        if (repeated.isEmpty())
+            return;
+        pendingRepeats = new RepeatFinder(repeated);
+        origins.recordNow();
+        for (Duplicate duplicate : pendingRepeats.found) {
             Origins.Location earlier = origins.of(duplicate.subject());
             String where = earlier == null ? "another row" : earlier.file() + ":" + earlier.line();
             problems.add(Problem.at(duplicate.file(), duplicate.line(), "<" + project.relative(duplicate.subject())
@@ -148,6 +169,27 @@ public final class GraphBuilder {
 
     /** A row that defines a node another row of the same source already defined. */
     private record Duplicate(Node subject, String file, long line) {}
+
+    /** Finds the rows that define a (graph, node) pair among those that {@link Definitions} saw repeated. */
+    private static final class RepeatFinder {
+        private final Set<Long> repeated;
+        private final Map<Long, Long> lastRow = new HashMap<>();
+        private final List<Duplicate> found = new ArrayList<>();
+
+        RepeatFinder(Set<Long> repeated) {
+            this.repeated = repeated;
+        }
+
+        void defining(long row, Quad quad, String file, long line) {
+            long key = Definitions.digest(quad.getGraph(), quad.getSubject());
+            if (!repeated.contains(key))
+                return;
+            Long previous = lastRow.put(key, row);
+            // The same row may type its node twice; every later row is a repeat.
+            if (previous != null && previous != row)
+                found.add(new Duplicate(quad.getSubject(), file, line));
+        }
+    }
 
     /** Every column must feed the mapping, and every column the mapping reads must exist. */
     private boolean columnsMatch(String tableName, List<String> header, Mapping mapping) {

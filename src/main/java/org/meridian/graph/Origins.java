@@ -39,12 +39,17 @@ public final class Origins {
 
     /** @return where the node was first described, or null if no table described it */
     public synchronized Location of(Node node) {
+        recordNow();
+        Location location = defined.get(node);
+        return location != null ? location : mentioned.get(node);
+    }
+
+    /** Makes lazy origins record now, if they have not yet. */
+    synchronized void recordNow() {
         if (replay != null) {
             Consumer<Origins> pending = replay;
             replay = null;
             pending.accept(this);
         }
-        Location location = defined.get(node);
-        return location != null ? location : mentioned.get(node);
     }
 }

@@ -1,5 +1,6 @@
 package org.meridian.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.graph.GraphBuilder;
 import org.meridian.graph.Pipeline;
 import org.meridian.graph.Project;
 import org.meridian.testing.TestProjects;
@@ -107,6 +113,27 @@ class ProjectChecksTest {
     void aFactOutsideItsSourcesGraphIsFound() throws IOException {
         List<String> problems = problemsAfter("persons.csv", ",putin-china-visit-2024-05,", ",another-source,");
         assertHas(problems, "data/persons.csv:2: error: <https://meridian.example.org/id/person/vladimir-putin> cites <https://meridian.example.org/id/source/another-source> in the graph <https://meridian.example.org/graph/another-source>, which is not that source's graph [queries/checks/facts-have-source-and-evidence.rq]");
+    }
+
+    @Test
+    void checksThatSpillToDiskFindWhatTheyFindInMemory() throws IOException {
+        Path copy = TestProjects.copyOwnProject(temp.resolve("p"));
+        replace(copy.resolve("data/memberships.csv"), "sergei-lavrov,foreign-minister-of-russia,", "sergei-lavrov,foreign-minister,");
+        Project project = new Project(copy, Project.DEFAULT_BASE);
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(temp.resolve("db")));
+        GraphBuilder builder = new GraphBuilder(project);
+        Txn.executeWrite(dataset, () -> builder.build(dataset::add));
+        // A threshold of one row makes every DISTINCT and ORDER BY of the checks go through disk.
+        List<String> inMemory = Txn.calculateRead(dataset, () -> formatted(
+                new LintCheck(project.checks(), project::display).check(dataset, builder.origins())));
+        List<String> spilled = Txn.calculateRead(dataset, () -> formatted(
+                new LintCheck(project.checks(), project::display, 1).check(dataset, builder.origins())));
+        assertHas(spilled, "post/foreign-minister>, which no table defines");
+        assertEquals(inMemory, spilled);
+    }
+
+    private static List<String> formatted(Problems problems) {
+        return problems.sorted().stream().map(Problem::format).toList();
     }
 
     /** The problems after the first {@code from} in one table of a copy of the project becomes {@code to}. */
