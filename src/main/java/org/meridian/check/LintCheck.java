@@ -18,7 +18,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.meridian.graph.Origins;
 
 /**
  * Runs the lint queries of {@code queries/checks/}: each is a {@code SELECT ?error} (optionally
@@ -55,9 +54,10 @@ public final class LintCheck {
 
     /**
      * Runs every check over {@code dataset} (inside the caller's transaction). Queries see the
-     * union of the named graphs as their default graph, and each named graph by name.
+     * union of the named graphs as their default graph, and each named graph by name. A problem with
+     * a focus node waits for {@link Problems#locate} to place it.
      */
-    public Problems check(DatasetGraph dataset, Origins origins) {
+    public Problems check(DatasetGraph dataset) {
         Problems problems = new Problems();
         for (Path file : checks) {
             String name = display.apply(file);
@@ -76,21 +76,24 @@ public final class LintCheck {
             }
             try (QueryExec exec = UnionView.query(dataset).query(query).set(ARQ.spillToDiskThreshold, spillThreshold).build()) {
                 RowSet rows = exec.select();
-                rows.forEachRemaining(row -> problems.add(problemFor(row, name, origins)));
+                rows.forEachRemaining(row -> add(problems, row, name));
             }
         }
         return problems;
     }
 
-    private static Problem problemFor(Binding row, String checkName, Origins origins) {
+    private static void add(Problems problems, Binding row, String checkName) {
         Node error = row.get(ERROR);
         String message = (error == null ? "(no message)" : error.isLiteral() ? error.getLiteralLexicalForm() : error.toString())
                 + " [" + checkName + "]";
-        Node focus = row.get(FOCUS);
-        Origins.Location where = focus == null ? null : origins.of(focus);
-        Problem problem = where == null ? Problem.at(checkName, 0, message) : Problem.at(where.file(), where.line(), message);
         String rule = "check:" + checkName.replaceAll("^.*/", "").replaceFirst("\\.rq$", "");
-        return focus == null ? problem.withRule(rule) : problem.withRule(rule).withValue(focus.toString());
+        // Without a focus node, or one no table describes, the problem is the check's own.
+        Problem problem = Problem.at(checkName, 0, message).withRule(rule);
+        Node focus = row.get(FOCUS);
+        if (focus == null)
+            problems.add(problem);
+        else
+            problems.add(focus, problem.withValue(focus.toString()));
     }
 
     private static List<Path> list(Path folder) {

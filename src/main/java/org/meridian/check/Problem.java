@@ -11,6 +11,11 @@ public record Problem(String file, long line, String column, String value, Strin
         return new Problem(file, line, null, null, null, message, null);
     }
 
+    /** The same problem at another place. */
+    public Problem at(String newFile, long newLine) {
+        return new Problem(newFile, newLine, column, value, rule, message, hint);
+    }
+
     public Problem withHint(String newHint) {
         return new Problem(file, line, column, value, rule, message, newHint);
     }

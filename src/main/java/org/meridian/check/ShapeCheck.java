@@ -26,7 +26,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
-import org.meridian.graph.Origins;
 
 /**
  * Validates the built dataset against the SHACL shapes of the ontology and reports each result at
@@ -73,21 +72,24 @@ public final class ShapeCheck {
         return copy;
     }
 
-    /** Checks {@code dataset} (inside the caller's transaction); every result becomes a located problem. */
-    public Problems check(DatasetGraph dataset, Origins origins) {
+    /**
+     * Checks {@code dataset} (inside the caller's transaction); every result becomes a problem about
+     * its focus node, for {@link Problems#locate} to place.
+     */
+    public Problems check(DatasetGraph dataset) {
         Problems problems = new Problems();
         CachingGraph data = new CachingGraph(dataset.getUnionGraph());
         PerGraphMaxCount maxCounts = new PerGraphMaxCount(this.maxCounts);
         for (ReportEntry entry : validate(dataset, data, maxCounts).getEntries())
-            problems.add(locate(entry.focusNode(), origins, describe(entry))
+            problems.add(entry.focusNode(), unplaced(describe(entry))
                     .withRule("shacl:" + entry.sourceConstraintComponent().getLocalName())
                     .withValue(entry.value() == null ? entry.focusNode().toString() : entry.value().toString()));
         for (SparqlConstraints.Violation violation : sparqlConstraints.check(dataset))
-            problems.add(locate(violation.focus(), origins, show(violation.focus()) + ": " + violation.message()
+            problems.add(violation.focus(), unplaced(show(violation.focus()) + ": " + violation.message()
                     + " (value: " + show(violation.value()) + ")")
                     .withRule("shacl:SPARQLConstraintComponent").withValue(violation.value().toString()));
         for (PerGraphMaxCount.Excess excess : maxCounts.excesses())
-            problems.add(locate(excess.node(), origins, show(excess.node()) + " " + show(excess.limit().path()) + ": "
+            problems.add(excess.node(), unplaced(show(excess.node()) + " " + show(excess.limit().path()) + ": "
                     + excess.limit().message() + " (one source gives " + excess.values() + " values)")
                     .withRule("shacl:MaxCountConstraintComponent").withValue(excess.node().toString()));
         return problems;
@@ -152,9 +154,9 @@ public final class ShapeCheck {
         }
     }
 
-    private static Problem locate(Node focus, Origins origins, String message) {
-        Origins.Location where = origins.of(focus);
-        return where == null ? Problem.at("(graph)", 0, message) : Problem.at(where.file(), where.line(), message);
+    /** A problem about a node, reported against the graph as a whole unless a table line describes the node. */
+    private static Problem unplaced(String message) {
+        return Problem.at("(graph)", 0, message);
     }
 
     private String describe(ReportEntry entry) {

@@ -37,15 +37,11 @@ public final class GraphBuilder {
     private final Problems problems = new Problems();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create();
     private final BuildListener listener;
-    /** Where to record origins while mapping: only on the second pass that {@link #origins} makes. */
-    private final Origins recording;
+    /** Who hears each quad with its row, on a second pass over the tables; null on the first. */
+    private final Replay replaying;
     private final Origins origins;
     /** Notes what each row defines, on the first pass only. */
     private final Definitions definitions;
-    /** On the second pass, finds the rows that define again what another row defined. */
-    private final RepeatFinder repeats;
-    /** The finder the second pass of this builder fills, once the first pass found repeats. */
-    private RepeatFinder pendingRepeats;
     private long rowsRead;
 
     public GraphBuilder(Project project) {
@@ -53,18 +49,32 @@ public final class GraphBuilder {
     }
 
     public GraphBuilder(Project project, BuildListener listener) {
-        this(project, listener, null, null);
+        this(project, listener, null);
     }
 
-    private GraphBuilder(Project project, BuildListener listener, Origins recording, RepeatFinder repeats) {
+    private GraphBuilder(Project project, BuildListener listener, Replay replaying) {
         this.project = project;
         this.listener = listener;
-        this.recording = recording;
-        this.repeats = repeats;
-        this.definitions = recording == null ? new Definitions() : null;
+        this.replaying = replaying;
+        this.definitions = replaying == null ? new Definitions() : null;
         // Remembering every subject's line would keep every subject of the build in memory; only a
-        // problem needs them, so they are found by mapping the tables again when first asked for.
-        this.origins = Origins.lazy(into -> new GraphBuilder(project, BuildListener.NONE, into, pendingRepeats).build(quad -> {}));
+        // problem needs them, so they are found by mapping the tables again when asked for.
+        this.origins = new Origins(recorder -> replay((quad, typing, defining, row, file, line) ->
+                recorder.record(quad.getSubject(), file, line, typing)));
+    }
+
+    /** Hears each quad of a second pass over the tables, with the row it came from. */
+    private interface Replay {
+        /**
+         * @param typing   whether it is an rdf:type quad
+         * @param defining whether it types its subject in a source's graph, where one row defines a node
+         */
+        void quad(Quad quad, boolean typing, boolean defining, long row, String file, long line);
+    }
+
+    /** Maps the tables again, telling {@code listener} of every quad a table row gives. */
+    private void replay(Replay listener) {
+        new GraphBuilder(project, BuildListener.NONE, listener).build(quad -> {});
     }
 
     /** Sends every quad of the project to {@code sink}. */
@@ -74,7 +84,7 @@ public final class GraphBuilder {
                 readOntology(file, sink);
             for (Project.Table table : project.tables(problems))
                 readTable(table, sink);
-            if (recording == null)
+            if (replaying == null)
                 reportDuplicates();
         } finally {
             if (definitions != null)
@@ -133,11 +143,9 @@ public final class GraphBuilder {
                     boolean typing = quad.getPredicate().equals(RDF.Nodes.type);
                     // In a table's own graph, rows from different sources may type the same node.
                     boolean defining = typing && !quad.getGraph().equals(tableGraph);
-                    if (recording != null) {
-                        recording.record(quad.getSubject(), tableName, row.line(), typing);
-                        if (defining && repeats != null)
-                            repeats.defining(rowId, quad, tableName, row.line());
-                    } else if (defining)
+                    if (replaying != null)
+                        replaying.quad(quad, typing, defining, rowId, tableName, row.line());
+                    else if (defining)
                         definitions.define(rowId, quad.getGraph(), quad.getSubject());
                     sink.accept(quad);
                 });
@@ -148,46 +156,50 @@ public final class GraphBuilder {
 
     /**
      * Two rows that give the same node a type in the same source's graph are one fact written twice.
-     * Reported once the tables are read: when some were, the second pass that records origins also
-     * finds which rows they are.
+     * Reported once the tables are read: when some were, a second pass over the tables finds which rows.
      */
     private void reportDuplicates() {
         Set<Long> repeated = definitions.repeated();
         if (repeated.isEmpty())
             return;
-        pendingRepeats = new RepeatFinder(repeated);
-        origins.recordNow();
-        for (Duplicate duplicate : pendingRepeats.found) {
-            Origins.Location earlier = origins.of(duplicate.subject());
-            String where = earlier == null ? "another row" : earlier.file() + ":" + earlier.line();
+        RepeatFinder finder = new RepeatFinder(repeated);
+        replay(finder);
+        for (Duplicate duplicate : finder.found) {
+            Origins.Location earlier = duplicate.earlier();
             problems.add(Problem.at(duplicate.file(), duplicate.line(), "<" + project.relative(duplicate.subject())
-                    + "> is already defined at " + where + " for the same source").withRule("row.duplicate")
+                    + "> is already defined at " + earlier.file() + ":" + earlier.line() + " for the same source").withRule("row.duplicate")
                     .withValue(duplicate.subject().getURI())
                     .withHint("give each row its own id; a second source's claim goes under that source"));
         }
     }
 
-    /** A row that defines a node another row of the same source already defined. */
-    private record Duplicate(Node subject, String file, long line) {}
+    /** A row that defines a node another row of the same source already defined, at {@code earlier}. */
+    private record Duplicate(Node subject, String file, long line, Origins.Location earlier) {}
 
     /** Finds the rows that define a (graph, node) pair among those that {@link Definitions} saw repeated. */
-    private static final class RepeatFinder {
+    private static final class RepeatFinder implements Replay {
         private final Set<Long> repeated;
         private final Map<Long, Long> lastRow = new HashMap<>();
+        private final Map<Long, Origins.Location> first = new HashMap<>();
         private final List<Duplicate> found = new ArrayList<>();
 
         RepeatFinder(Set<Long> repeated) {
             this.repeated = repeated;
         }
 
-        void defining(long row, Quad quad, String file, long line) {
+        @Override
+        public void quad(Quad quad, boolean typing, boolean defining, long row, String file, long line) {
+            if (!defining)
+                return;
             long key = Definitions.digest(quad.getGraph(), quad.getSubject());
             if (!repeated.contains(key))
                 return;
             Long previous = lastRow.put(key, row);
             // The same row may type its node twice; every later row is a repeat.
-            if (previous != null && previous != row)
-                found.add(new Duplicate(quad.getSubject(), file, line));
+            if (previous == null)
+                first.put(key, new Origins.Location(file, line));
+            else if (previous != row)
+                found.add(new Duplicate(quad.getSubject(), file, line, first.get(key)));
         }
     }
 

@@ -33,7 +33,8 @@ public final class Pipeline {
             builder.build(target::add);
             Problems problems = builder.problems();
             Problems checks = shapes(project, target, builder);
-            checks.addAll(lint(project, target, builder));
+            checks.addAll(lint(project, target));
+            checks.locate(builder.origins());
             problems.addAll(withoutRepeats(problems, checks));
             if (!problems.isEmpty())
                 return new Outcome(problems, 0);
@@ -48,15 +49,18 @@ public final class Pipeline {
         }
     }
 
-    /** The SHACL shapes of the built ontology graph, run over what {@code builder} built. */
+    /**
+     * The SHACL shapes of the built ontology graph, run over what {@code builder} built; the
+     * problems still need {@link Problems#locate} with the builder's origins.
+     */
     public static Problems shapes(Project project, DatasetGraph dataset, GraphBuilder builder) {
         Graph ontology = dataset.getGraph(project.ontologyGraph());
-        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset, builder.origins());
+        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset);
     }
 
-    /** The project's lint checks, run over what {@code builder} built. */
-    public static Problems lint(Project project, DatasetGraph dataset, GraphBuilder builder) {
-        return new LintCheck(project.checks(), project::display).check(dataset, builder.origins());
+    /** The project's lint checks over {@code dataset}; the problems still need {@link Problems#locate}. */
+    public static Problems lint(Project project, DatasetGraph dataset) {
+        return new LintCheck(project.checks(), project::display).check(dataset);
     }
 
     /**

@@ -144,9 +144,10 @@ public final class FreshBuild {
     private static Problems checkSideBySide(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
         CompletableFuture<Problems> lint = CompletableFuture.supplyAsync(() ->
-                Txn.calculateRead(dataset, () -> Pipeline.lint(project, dataset, builder)));
+                Txn.calculateRead(dataset, () -> Pipeline.lint(project, dataset)));
         Problems shapes = Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder));
         shapes.addAll(lint.join());
+        shapes.locate(builder.origins());
         return shapes;
     }
 

@@ -124,15 +124,16 @@ class ProjectChecksTest {
         GraphBuilder builder = new GraphBuilder(project);
         Txn.executeWrite(dataset, () -> builder.build(dataset::add));
         // A threshold of one row makes every DISTINCT and ORDER BY of the checks go through disk.
-        List<String> inMemory = Txn.calculateRead(dataset, () -> formatted(
-                new LintCheck(project.checks(), project::display).check(dataset, builder.origins())));
-        List<String> spilled = Txn.calculateRead(dataset, () -> formatted(
-                new LintCheck(project.checks(), project::display, 1).check(dataset, builder.origins())));
+        List<String> inMemory = Txn.calculateRead(dataset, () -> located(
+                new LintCheck(project.checks(), project::display).check(dataset), builder));
+        List<String> spilled = Txn.calculateRead(dataset, () -> located(
+                new LintCheck(project.checks(), project::display, 1).check(dataset), builder));
         assertHas(spilled, "post/foreign-minister>, which no table defines");
         assertEquals(inMemory, spilled);
     }
 
-    private static List<String> formatted(Problems problems) {
+    private static List<String> located(Problems problems, GraphBuilder builder) {
+        problems.locate(builder.origins());
         return problems.sorted().stream().map(Problem::format).toList();
     }
 

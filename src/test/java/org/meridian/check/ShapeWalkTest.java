@@ -109,7 +109,7 @@ class ShapeWalkTest {
         });
         Txn.executeRead(dataset, () -> {
             ShapeCheck check = new ShapeCheck(dataset.getGraph(project.ontologyGraph()), PrefixMapping.Standard, project.base());
-            List<String> found = check.check(dataset, new org.meridian.graph.Origins()).sorted().stream()
+            List<String> found = check.check(dataset).sorted().stream()
                     .map(p -> p.rule() + " " + p.value()).toList();
             assertEquals(List.of("shacl:SPARQLConstraintComponent " + declaration.getURI()), found);
         });
