@@ -35,16 +35,16 @@ public final class FreshBuild {
     private FreshBuild() {}
 
     /**
-     * TDB2's settings for a fresh build: node caches sized to the heap. The checks read every node of
-     * the build, and with TDB2's defaults (a million decoded nodes, 200,000 node ids) a large build
-     * decodes the same terms again and again. Never smaller than the defaults; bounded, so memory
-     * does not grow with the input.
+     * TDB2's settings for a fresh build: node caches sized to the heap, about one decoded term per KB
+     * and one node id per 2 KB. The checks read every node of the build, and with TDB2's defaults
+     * (750,000 decoded terms, 200,000 ids) a large build in a large heap decodes the same terms again
+     * and again; in a small heap those same defaults are too many (a 10M-triple build ran out of
+     * 512 MB, its cache full of source texts). Bounded, so memory does not grow with the input.
      */
     static StoreParams storeParams() {
         long heap = Runtime.getRuntime().maxMemory();
-        StoreParams defaults = StoreParams.getDftStoreParams();
-        int decoded = (int) Math.max(defaults.getNodeId2NodeCacheSize(), Math.min(heap / 1000, 10_000_000));
-        int ids = (int) Math.max(defaults.getNode2NodeIdCacheSize(), Math.min(heap / 2000, 5_000_000));
+        int decoded = (int) Math.max(10_000, Math.min(heap / 1000, 10_000_000));
+        int ids = (int) Math.max(10_000, Math.min(heap / 2000, 5_000_000));
         return StoreParams.builder().nodeId2NodeCacheSize(decoded).node2NodeIdCacheSize(ids).build();
     }
 
