@@ -18,6 +18,7 @@ STARTUP_SCALE=${BENCH_STARTUP_SCALE:-10M}
 STAGES=${BENCH_STAGES:-"setup generate load serve startup report"}
 HEAP=${BENCH_HEAP:-2g}            # every loader JVM gets the same heap
 SERVE_HEAP=${BENCH_SERVE_HEAP:-1g}  # every server JVM too: the target is serving 10M within 1 GiB
+SMALL_HEAP=${BENCH_SMALL_HEAP:-512m} # Meridian's largest load once more within this, for the heap a load needs
 SECONDS_PER_QUERY=${BENCH_SECONDS:-5}
 SEED=${BENCH_SEED:-1}
 PORT_OURS=3131; PORT_FUSEKI=3132; PORT_VIRT_HTTP=18891; PORT_VIRT_SQL=11112
@@ -126,7 +127,7 @@ load_ours() {
   record_load "riot-parse-only" "$scale" "$quads" "N-Quads parse, no store: the parse ceiling"
 }
 
-load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap (the serving heap), into a scratch folder
+load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap, into a scratch folder
   local scale=$1 heap=$2 dir=$WORK/$1 kvf; kvf=$(mktemp)
   rm -rf "$dir/db-heap-$heap"
   if ! meridian_load "$heap" "$dir/project" "$dir/db-heap-$heap" "$kvf"; then
@@ -229,7 +230,7 @@ load_all() {
     if [ "$scale" != 10M ] || [ "${BENCH_BASIC_10M:-no}" = yes ]; then load_tdbloader "$scale" basic; fi
     load_virtuoso "$scale"
   done
-  load_ours_heap "${SCALES##* }" "$SERVE_HEAP"   # the heap a load needs: the largest scale within the serving heap
+  load_ours_heap "${SCALES##* }" "$SMALL_HEAP"   # the heap a load needs: the largest scale within half the serving heap
 }
 
 # ---------------------------------------------------------------- serve
