@@ -12,7 +12,7 @@ public record Problem(String file, long line, String column, String value, Strin
     }
 
     /** The same problem at another place. */
-    public Problem at(String newFile, long newLine) {
+    public Problem movedTo(String newFile, long newLine) {
         return new Problem(newFile, newLine, column, value, rule, message, hint);
     }
 

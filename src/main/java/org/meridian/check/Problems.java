@@ -44,7 +44,7 @@ public final class Problems {
         Map<Node, Origins.Location> where = origins.locate(nodes);
         for (Unplaced problem : unplaced) {
             Origins.Location location = where.get(problem.focus());
-            list.add(location == null ? problem.fallback() : problem.fallback().at(location.file(), location.line()));
+            list.add(location == null ? problem.fallback() : problem.fallback().movedTo(location.file(), location.line()));
         }
         unplaced.clear();
     }
