@@ -52,6 +52,11 @@ public final class LintCheck {
         this.spillThreshold = spillThreshold;
     }
 
+    /** The check files, in the order {@link #check(DatasetGraph)} runs them. */
+    public List<Path> files() {
+        return checks;
+    }
+
     /**
      * Runs every check over {@code dataset} (inside the caller's transaction). Queries see the
      * union of the named graphs as their default graph, and each named graph by name. A problem with
@@ -59,25 +64,31 @@ public final class LintCheck {
      */
     public Problems check(DatasetGraph dataset) {
         Problems problems = new Problems();
-        for (Path file : checks) {
-            String name = display.apply(file);
-            Query query;
-            try {
-                query = QueryFactory.create(Files.readString(file));
-            } catch (QueryParseException e) {
-                problems.add("check.syntax", name, QueryErrors.line(e), "the check is not valid SPARQL: " + QueryErrors.message(e));
-                continue;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!query.isSelectType() || !query.getProjectVars().contains(ERROR)) {
-                problems.add("check.not-select", name, 0, "a check must be a SELECT with an ?error column");
-                continue;
-            }
-            try (QueryExec exec = UnionView.query(dataset).query(query).set(ARQ.spillToDiskThreshold, spillThreshold).build()) {
-                RowSet rows = exec.select();
-                rows.forEachRemaining(row -> add(problems, row, name));
-            }
+        for (Path file : checks)
+            problems.addAll(check(dataset, file));
+        return problems;
+    }
+
+    /** Runs one check file over {@code dataset}, as {@link #check(DatasetGraph)} does each. */
+    public Problems check(DatasetGraph dataset, Path file) {
+        Problems problems = new Problems();
+        String name = display.apply(file);
+        Query query;
+        try {
+            query = QueryFactory.create(Files.readString(file));
+        } catch (QueryParseException e) {
+            problems.add("check.syntax", name, QueryErrors.line(e), "the check is not valid SPARQL: " + QueryErrors.message(e));
+            return problems;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!query.isSelectType() || !query.getProjectVars().contains(ERROR)) {
+            problems.add("check.not-select", name, 0, "a check must be a SELECT with an ?error column");
+            return problems;
+        }
+        try (QueryExec exec = UnionView.query(dataset).query(query).set(ARQ.spillToDiskThreshold, spillThreshold).build()) {
+            RowSet rows = exec.select();
+            rows.forEachRemaining(row -> add(problems, row, name));
         }
         return problems;
     }
