@@ -29,8 +29,9 @@ import org.meridian.graph.Project;
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
  * tables while another loads the quads ({@link StagedLoad}); once the indexes the checks read are
  * committed, the SHACL shapes and the lint checks run in read transactions while the last indexes
- * are copied. The problems are those {@link Pipeline#build} reports. The database is committed even when there are problems, so the
- * caller must only publish a build whose outcome is ok (the {@link Loader} deletes the others).
+ * are copied. The problems are those {@link Pipeline#build} reports. The database is committed even
+ * when there are problems, so the caller must only publish a build whose outcome is ok (the
+ * {@link Loader} deletes the others).
  */
 public final class FreshBuild {
     private static final int BATCH = 2_000;
