@@ -38,9 +38,7 @@ class StagedLoadTest {
     @Test
     void aReaderBetweenTheCommitsFindsByGraphWhatTheFinishedDatabaseFinds() {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(temp));
-        StagedLoad load = new StagedLoad(dataset);
-        load.begin();
-        sample().forEach(load::add);
+        StagedLoad load = loadingTheSample(dataset);
         load.commitFirst();
 
         // A graph and a predicate given: with all indexes TDB2 reads GPOS, not yet built here.
@@ -69,9 +67,7 @@ class StagedLoadTest {
     @Test
     void anAbortedLoadLeavesTheDatabaseEmptyWithAllItsIndexes() {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(temp));
-        StagedLoad load = new StagedLoad(dataset);
-        load.begin();
-        sample().forEach(load::add);
+        StagedLoad load = loadingTheSample(dataset);
         load.abort();
         Txn.executeRead(dataset, () -> {
             assertTrue(dataset.isEmpty());
@@ -89,6 +85,14 @@ class StagedLoadTest {
         assertEquals("a staged load needs an empty database", refused.getMessage());
         assertTrue(!dataset.isInTransaction());
         TDBInternal.expel(dataset, true);
+    }
+
+    /** A staged load into {@code dataset} with the sample added and nothing committed yet. */
+    private static StagedLoad loadingTheSample(DatasetGraph dataset) {
+        StagedLoad load = new StagedLoad(dataset);
+        load.begin();
+        sample().forEach(load::add);
+        return load;
     }
 
     /** 100 things typed in two graphs, half in each, and two triples in the default graph. */
