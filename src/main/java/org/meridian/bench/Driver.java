@@ -53,16 +53,17 @@ final class Driver {
         QueryMix mix = new QueryMix(QueryMix.read(Path.of(args[1])), QueryMix.readParams(Path.of(args[2])));
         int clients = Integer.parseInt(args[6]);
         double seconds = Double.parseDouble(args[7]);
+        double warmUp = Math.min(2, seconds / 3);
         try (PrintStream out = append(Path.of(args[8]))) {
             // The whole mix once, unrecorded, before any timed run: otherwise the first query pays for
             // this client's own JIT compilation, and in a repeated run (thousands of answers a second
             // from Meridian's memory) that held the point lookup to 6k q/s where the rest made 10-17k.
             if (!mode.equals("once"))
                 for (QueryMix.Template template : mix.templates())
-                    driver.run(template, mix, clients, Math.min(2, seconds / 3), mode, 99);
+                    driver.run(template, mix, clients, warmUp, mode, 99);
             for (QueryMix.Template template : mix.templates()) {
                 if (!mode.equals("once")) {
-                    driver.run(template, mix, clients, Math.min(2, seconds / 3), mode, 99); // warm-up, not recorded
+                    driver.run(template, mix, clients, warmUp, mode, 99); // warm-up, not recorded
                     Stats stats = driver.run(template, mix, clients, seconds, mode, 1);
                     out.println(String.join(",", args[3], args[4], mode, Integer.toString(clients), template.name(), stats.csv()));
                     System.err.printf("%-10s %-9s %d clients %-28s %s%n", args[3], mode, clients, template.name(), stats.csv());

@@ -33,7 +33,7 @@ public final class Pipeline {
             builder.build(target::add);
             Problems problems = builder.problems();
             Problems checks = shapes(project, target, builder);
-            checks.addAll(lint(project, target));
+            checks.addAll(lintCheck(project).check(target));
             checks.locate(builder.origins());
             problems.addAll(withoutRepeats(problems, checks));
             if (!problems.isEmpty())
@@ -58,9 +58,9 @@ public final class Pipeline {
         return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset);
     }
 
-    /** The project's lint checks over {@code dataset}; the problems still need {@link Problems#locate}. */
-    public static Problems lint(Project project, DatasetGraph dataset) {
-        return new LintCheck(project.checks(), project::display).check(dataset);
+    /** The project's lint checks; their problems still need {@link Problems#locate}. */
+    public static LintCheck lintCheck(Project project) {
+        return new LintCheck(project.checks(), project::display);
     }
 
     /**

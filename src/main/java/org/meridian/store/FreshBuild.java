@@ -155,7 +155,7 @@ public final class FreshBuild {
     private static Problems checkBesideIndexing(Project project, DatasetGraph dataset, GraphBuilder builder,
                                                 StagedLoad load, BuildListener listener) {
         listener.phase("checks");
-        LintCheck lint = new LintCheck(project.checks(), project::display);
+        LintCheck lint = Pipeline.lintCheck(project);
         List<Callable<Problems>> tasks = new ArrayList<>();
         tasks.add(() -> Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder)));
         tasks.add(() -> {
