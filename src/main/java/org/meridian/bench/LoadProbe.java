@@ -42,8 +42,12 @@ final class LoadProbe {
             return 1;
         }
         out.printf("quads=%d%nwall_s=%.2f%n", result.build().get().quads(), wall);
-        for (Map.Entry<String, Double> phase : timer.seconds().entrySet())
-            out.printf("phase_%s_s=%.2f%n", phase.getKey(), phase.getValue());
+        for (Map.Entry<String, PhaseTimer.Span> phase : timer.phases().entrySet())
+            out.printf("phase_%s_s=%.2f%nphase_%s_cpu_s=%.2f%n", phase.getKey(), phase.getValue().seconds(),
+                    phase.getKey(), phase.getValue().cpuSeconds());
+        for (Map.Entry<String, PhaseTimer.Span> task : timer.tasks().entrySet())
+            out.printf("task_%s_s=%.2f%ntask_%s_cpu_s=%.2f%n", task.getKey(), task.getValue().seconds(),
+                    task.getKey(), task.getValue().cpuSeconds());
         out.printf("heap_peak_mb=%d%n", peakHeapMb());
         return 0;
     }

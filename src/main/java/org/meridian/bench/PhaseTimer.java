@@ -1,21 +1,39 @@
 package org.meridian.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.meridian.graph.BuildListener;
 
-/** Records how long each phase of a build took, in seconds, in the order the phases ran. */
+import com.sun.management.OperatingSystemMXBean;
+
+/**
+ * Records how long each phase of a build took and the CPU the whole process spent in it (garbage
+ * collection included), in the order the phases ran, and each task a phase ran, with its thread's CPU.
+ */
 final class PhaseTimer implements BuildListener {
-    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    /** Time from start to end, and CPU spent, in seconds. */
+    record Span(double seconds, double cpuSeconds) {}
+
+    private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    private final Map<String, Span> phases = new LinkedHashMap<>();
+    private final Map<String, Span> tasks = new LinkedHashMap<>();
     private String phase;
     private long phaseStart;
+    private long phaseCpu;
 
     @Override
     public synchronized void phase(String name) {
         close();
         phase = name;
         phaseStart = System.nanoTime();
+        phaseCpu = os.getProcessCpuTime();
+    }
+
+    @Override
+    public synchronized void task(String name, double seconds, double cpuSeconds) {
+        tasks.put(name, new Span(seconds, cpuSeconds));
     }
 
     @Override
@@ -25,11 +43,16 @@ final class PhaseTimer implements BuildListener {
 
     private void close() {
         if (phase != null)
-            seconds.merge(phase, (System.nanoTime() - phaseStart) / 1e9, Double::sum);
+            phases.merge(phase, new Span((System.nanoTime() - phaseStart) / 1e9, (os.getProcessCpuTime() - phaseCpu) / 1e9),
+                    (a, b) -> new Span(a.seconds() + b.seconds(), a.cpuSeconds() + b.cpuSeconds()));
         phase = null;
     }
 
-    synchronized Map<String, Double> seconds() {
-        return new LinkedHashMap<>(seconds);
+    synchronized Map<String, Span> phases() {
+        return new LinkedHashMap<>(phases);
+    }
+
+    synchronized Map<String, Span> tasks() {
+        return new LinkedHashMap<>(tasks);
     }
 }

@@ -84,19 +84,39 @@ final class Report {
                 + " the last two indexes (GPOS, GOSP) and the second commit. `parse` and `parse+map` are separate"
                 + " single-threaded passes over the same tables (no store), so `map+index` minus `parse+map` is roughly what"
                 + " storing costs beyond mapping.\n\n");
+        md.append("Each phase: seconds, then the CPU-seconds the whole process spent in it (all threads and the garbage"
+                + " collector; two cores give at most twice the seconds).\n\n");
         md.append("| scale | rows | parse s | parse+map s | map+index s | union indexes s | checks + last indexes s | total s |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Map<String, String>> byScale = new java.util.LinkedHashMap<>();
         for (String scale : loads.values("scale")) {
             Path file = dir.resolve("phases-" + scale + ".txt");
             if (!Files.exists(file))
                 continue;
-            Map<String, String> kv = new java.util.HashMap<>();
+            Map<String, String> kv = new java.util.LinkedHashMap<>();
             for (String line : Files.readAllLines(file))
                 if (line.contains("="))
                     kv.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            byScale.put(scale, kv);
             md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", scale, kv.get("rows"), kv.get("parse_s"),
-                    kv.get("parse_map_s"), kv.get("phase_map_s"), kv.get("phase_commit_s"), kv.get("phase_checks_s"), kv.get("wall_s")));
+                    kv.get("parse_map_s"), withCpu(kv, "map"), withCpu(kv, "commit"), withCpu(kv, "checks"), kv.get("wall_s")));
         }
+        md.append("\nThe tasks of the phase `checks + last indexes`, run on three threads sharing two cores: seconds from a"
+                + " task's start to its end, then the CPU-seconds its own thread spent (garbage collection not included).\n\n");
+        md.append("| scale | task | s | CPU-s |\n|---|---|---:|---:|\n");
+        byScale.forEach((scale, kv) -> kv.forEach((key, value) -> {
+            if (key.startsWith("task_") && !key.endsWith("_cpu_s")) {
+                String task = key.substring("task_".length(), key.length() - "_s".length());
+                md.append("| ").append(scale).append(" | ").append(task).append(" | ").append(value).append(" | ")
+                        .append(kv.getOrDefault("task_" + task + "_cpu_s", "")).append(" |\n");
+            }
+        }));
         md.append('\n');
+    }
+
+    /** A phase's seconds, and its CPU-seconds when the run recorded them. */
+    private static String withCpu(Map<String, String> kv, String phase) {
+        String cpu = kv.get("phase_" + phase + "_cpu_s");
+        return kv.get("phase_" + phase + "_s") + (cpu == null ? "" : " / " + cpu);
     }
 
     private void querySection() {

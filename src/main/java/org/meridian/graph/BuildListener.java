@@ -11,6 +11,12 @@ public interface BuildListener {
     /** A phase begins: {@code map} (read, map and store the tables), {@code shapes}, {@code checks}, {@code commit}. */
     default void phase(String name) {}
 
+    /**
+     * A task of the current phase has ended: its name, its time from start to end, and the CPU its
+     * own thread spent (not the garbage collector's, which no thread is charged for).
+     */
+    default void task(String name, double seconds, double cpuSeconds) {}
+
     /** A table row has been mapped. */
     default void row() {}
 

@@ -1,5 +1,7 @@
 package org.meridian.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,17 +159,30 @@ public final class FreshBuild {
         listener.phase("checks");
         LintCheck lint = Pipeline.lintCheck(project);
         List<Callable<Problems>> tasks = new ArrayList<>();
-        tasks.add(() -> Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder)));
-        tasks.add(() -> {
+        tasks.add(timed("shapes", listener, () -> Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder))));
+        tasks.add(timed("last-indexes", listener, () -> {
             load.buildLast();
             return new Problems();
-        });
+        }));
         for (Path check : lint.files())
-            tasks.add(() -> Txn.calculateRead(dataset, () -> lint.check(dataset, check)));
+            tasks.add(timed(check.getFileName().toString().replaceFirst("\\.rq$", ""), listener,
+                    () -> Txn.calculateRead(dataset, () -> lint.check(dataset, check))));
         Problems problems = runAll(tasks);
         load.attachLast();
         problems.locate(builder.origins());
         return problems;
+    }
+
+    /** The task, telling the listener how long it took and the CPU its thread spent on it. */
+    private static Callable<Problems> timed(String name, BuildListener listener, Callable<Problems> task) {
+        return () -> {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            Problems problems = task.call();
+            listener.task(name, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+            return problems;
+        };
     }
 
     /** Runs every task, waits for all of them, then returns their problems or throws the first failure. */

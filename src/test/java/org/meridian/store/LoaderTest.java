@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.tdb2.params.StoreParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.check.Problem;
+import org.meridian.graph.BuildListener;
 import org.meridian.graph.Project;
 import org.meridian.testing.TestProjects;
 
@@ -122,6 +127,23 @@ class LoaderTest {
                 "this JVM's heap should give the build larger caches than the defaults, else this test shows nothing");
         Path folder = result.build().orElseThrow().folder();
         assertFalse(Files.exists(folder.resolve("tdb.cfg")), "the build's own cache sizes would be used to serve it");
+    }
+
+    @Test
+    void theListenerHearsEveryCheckTaskWithItsTimes() throws IOException {
+        Path root = TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"));
+        Files.writeString(Files.createDirectories(root.resolve("queries/checks")).resolve("never.rq"),
+                "SELECT ?error WHERE { FILTER(false) }\n");
+        Map<String, double[]> tasks = new ConcurrentHashMap<>();
+        BuildListener listener = new BuildListener() {
+            @Override
+            public void task(String name, double seconds, double cpuSeconds) {
+                tasks.put(name, new double[] {seconds, cpuSeconds});
+            }
+        };
+        assertTrue(loader(root).load(true, listener).ok());
+        assertEquals(Set.of("shapes", "last-indexes", "never"), tasks.keySet());
+        tasks.values().forEach(times -> assertTrue(times[0] > 0 && times[1] > 0, "a task took no time: " + Arrays.toString(times)));
     }
 
     private Loader loader(Path root) {
