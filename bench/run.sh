@@ -19,7 +19,8 @@ STAGES=${BENCH_STAGES:-"setup generate load serve startup report"}
 HEAP=${BENCH_HEAP:-2g}            # every loader JVM gets the same heap
 SERVE_HEAP=${BENCH_SERVE_HEAP:-1g}  # every server JVM too: the target is serving 10M within 1 GiB
 SMALL_HEAP=${BENCH_SMALL_HEAP:-512m} # Meridian's largest load once more within this, for the heap a load needs
-SECONDS_PER_QUERY=${BENCH_SECONDS:-5}
+SECONDS_PER_QUERY=${BENCH_SECONDS:-2}  # one timed run of one query on one engine
+ROUNDS=${BENCH_ROUNDS:-5}            # timed runs of each query on each engine, the engines taking turns
 SEED=${BENCH_SEED:-1}
 PORT_OURS=3131; PORT_FUSEKI=3132; PORT_VIRT_HTTP=18891; PORT_VIRT_SQL=11112
 JAR=$WORK/tools/meridian.jar   # a copy: rebuilding the project mid-run must not pull the jar from under a JVM
@@ -289,36 +290,48 @@ stop_engine() {
 
 drive() { java -Xmx512m -cp "$JAR" org.meridian.bench.BenchMain drive "$@"; }
 
-# The whole mix once through at 8 clients, 12 s a query, recorded nowhere, so no timed run pays for
-# JIT compilation: the scans (label search, aggregations) still sped up by a third after 3 s.
-warm_up() {
-  drive "$ENDPOINT" "$repo/bench/queries/mix" "$1" "$2" "$3" varied 8 10 /dev/null
+# The engines of a stage all serve at once, so the driver can make them take turns on each query.
+declare -A PIDS ENDPOINTS
+start_all() { # SCALE ENGINE...: starts each, fills PIDS and ENDPOINTS, and sets TARGETS (engine=endpoint,...)
+  local scale=$1; shift; TARGETS=""
+  for engine in "$@"; do
+    prepare_engine "$engine" "$scale"
+    start_engine "$engine" "$scale"
+    PIDS[$engine]=$PID; ENDPOINTS[$engine]=$ENDPOINT; TARGETS="$TARGETS${TARGETS:+,}$engine=$ENDPOINT"
+  done
+}
+stop_all() { for engine in "$@"; do PID=${PIDS[$engine]}; stop_engine "$engine"; done; }
+
+# The whole mix once through at 8 clients, 10 s a query and engine, recorded nowhere, so no timed run
+# pays for JIT compilation: the scans (label search, aggregations) still sped up by a third after 3 s.
+warm_up() { # PARAMS SCALE
+  drive "$TARGETS" "$repo/bench/queries/mix" "$1" "$2" varied 8 10 1 /dev/null
 }
 
 serve_all() {
   local scale=$SERVE_SCALE dir=$WORK/$SERVE_SCALE
-  [ -f "$OUT/queries.csv" ] || echo "engine,scale,mode,clients,query,count,errors,qps,p50_ms,p95_ms" > "$OUT/queries.csv"
+  [ -f "$OUT/queries.csv" ] || echo "engine,scale,mode,clients,query,count,errors,qps,p50_ms,p95_ms,rounds,qps_low,qps_high" > "$OUT/queries.csv"
   [ -f "$OUT/answers.csv" ] || echo "engine,scale,query,rows,digest,ms" > "$OUT/answers.csv"
   [ -f "$OUT/memory.csv" ] || echo "engine,scale,what,peak_rss_mb,cpu_s" > "$OUT/memory.csv"
   java -cp "$JAR" org.meridian.bench.BenchMain params "$dir/db" "$repo/bench/queries/params" "$WORK/params.tsv" >/dev/null
   cp "$WORK/params.tsv" "$OUT/params.tsv"
   local named=$WORK/named; rm -rf "$named"; mkdir -p "$named"; cp "$dir/project/queries/"*.rq "$named/"
   local engines="meridian fuseki"; have_virtuoso && [ -d "$dir/virt" ] && engines="$engines virtuoso"
+  log "serve $scale: $engines, taking turns"
+  start_all "$scale" $engines
+  declare -A cpu0
+  for engine in $engines; do cpu0[$engine]=$(cpu_seconds "${PIDS[$engine]}"); done
+  drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" once 1 0 1 "$OUT/queries.csv" "$OUT/answers.csv"
+  drive "$TARGETS" "$named" "$WORK/params.tsv" "$scale" once 1 0 1 "$OUT/queries.csv" "$OUT/answers.csv"
+  warm_up "$WORK/params.tsv" "$scale"
+  drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" varied 1 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
+  drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" varied 8 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
+  drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" repeated 8 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
+  drive "$TARGETS" "$named" "$WORK/params.tsv" "$scale" varied 1 2 1 "$OUT/queries.csv"
   for engine in $engines; do
-    log "serve $scale: $engine"
-    prepare_engine "$engine" "$scale"
-    start_engine "$engine" "$scale"
-    local cpu0; cpu0=$(cpu_seconds "$PID")
-    drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" once 1 0 "$OUT/queries.csv" "$OUT/answers.csv"
-    drive "$ENDPOINT" "$named" "$WORK/params.tsv" "$engine" "$scale" once 1 0 "$OUT/queries.csv" "$OUT/answers.csv"
-    warm_up "$WORK/params.tsv" "$engine" "$scale"
-    drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" varied 1 "$SECONDS_PER_QUERY" "$OUT/queries.csv"
-    drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" varied 8 "$SECONDS_PER_QUERY" "$OUT/queries.csv"
-    drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params.tsv" "$engine" "$scale" repeated 8 "$SECONDS_PER_QUERY" "$OUT/queries.csv"
-    drive "$ENDPOINT" "$named" "$WORK/params.tsv" "$engine" "$scale" varied 1 2 "$OUT/queries.csv"
-    echo "$engine,$scale,serve (all query runs),$(peak_rss_mb "$PID"),$(awk -v a="$(cpu_seconds "$PID")" -v b="$cpu0" 'BEGIN { printf "%.1f", a - b }')" >> "$OUT/memory.csv"
-    stop_engine "$engine"
+    echo "$engine,$scale,serve (all query runs),$(peak_rss_mb "${PIDS[$engine]}"),$(awk -v a="$(cpu_seconds "${PIDS[$engine]}")" -v b="${cpu0[$engine]}" 'BEGIN { printf "%.1f", a - b }')" >> "$OUT/memory.csv"
   done
+  stop_all $engines
 }
 
 # ---------------------------------------------------------------- start-up
@@ -338,14 +351,17 @@ startup_all() {
       local t2; t2=$(date +%s%N)
       echo "$engine,$scale,$(( (t1 - t0) / 1000000 )),$(( (t2 - t1) / 1000000 )),$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$PID/status)" >> "$OUT/startup.csv"
       log "start-up $engine $scale run $run: $(( (t1 - t0) / 1000000 )) ms to the first answer"
-      if [ $run = 3 ]; then
-        warm_up "$WORK/params-$scale.tsv" "$engine" "$scale"
-        drive "$ENDPOINT" "$repo/bench/queries/mix" "$WORK/params-$scale.tsv" "$engine" "$scale" varied 8 "$SECONDS_PER_QUERY" "$OUT/queries.csv"
-        echo "$engine,$scale,serve with -Xmx$SERVE_HEAP (8 clients),$(peak_rss_mb "$PID"),$(cpu_seconds "$PID")" >> "$OUT/memory.csv"
-      fi
       stop_engine "$engine"
     done
   done
+  log "serve $scale: meridian fuseki, taking turns"
+  start_all "$scale" meridian fuseki
+  warm_up "$WORK/params-$scale.tsv" "$scale"
+  drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params-$scale.tsv" "$scale" varied 8 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
+  for engine in meridian fuseki; do
+    echo "$engine,$scale,serve with -Xmx$SERVE_HEAP (8 clients),$(peak_rss_mb "${PIDS[$engine]}"),$(cpu_seconds "${PIDS[$engine]}")" >> "$OUT/memory.csv"
+  done
+  stop_all meridian fuseki
 }
 
 for stage in $STAGES; do

@@ -14,17 +14,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop SPARQL load generator (JDK HttpClient, form-encoded POST, JSON results): for each
  * query of a mix, N clients send it back to back for a bounded time, with parameters drawn from a
- * seeded pool, and the latencies go to a CSV row (count, errors, queries/s, p50, p95). It also
- * fetches each query once to record a canonical answer for comparing engines.
+ * seeded pool, to each engine in turn, and the latencies go to a CSV row per engine (count, errors,
+ * queries/s, p50, p95). It also fetches each query once to record a canonical answer for comparing
+ * engines.
  */
 final class Driver {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -38,42 +38,70 @@ final class Driver {
         this.bypassCache = bypassCache;
     }
 
+    /** An engine under test: its name in the CSV and a client for its endpoint. */
+    private record Engine(String name, Driver driver) {}
+
     /**
-     * {@code drive ENDPOINT MIX_DIR PARAMS ENGINE SCALE MODE CLIENTS SECONDS OUT.csv [ANSWERS.csv]}; MODE is
-     * {@code varied} (parameters drawn per request, cache bypassed), {@code repeated} (the same query
-     * every time, caches allowed) or {@code once} (each query once, for answers only).
+     * {@code drive ENGINE=ENDPOINT[,ENGINE=ENDPOINT...] MIX_DIR PARAMS SCALE MODE CLIENTS SECONDS ROUNDS OUT.csv
+     * [ANSWERS.csv]}; MODE is {@code varied} (parameters drawn per request, cache bypassed), {@code repeated}
+     * (the same query every time, caches allowed) or {@code once} (each query once, for answers only).
+     * <p>
+     * Each query runs ROUNDS times on every engine, the engines taking turns, so a drift in the
+     * machine's speed slows them alike: one engine's throughput on the same query moved by 1.6x
+     * between two runs minutes apart here, as large as the gaps being measured. A row gives the
+     * median round's queries/s with the lowest and highest, and latencies pooled over the rounds.
      */
     static int main(String[] args) throws Exception {
         if (args.length < 9) {
-            System.err.println("usage: drive ENDPOINT MIX_DIR PARAMS ENGINE SCALE MODE CLIENTS SECONDS OUT.csv [ANSWERS.csv]");
+            System.err.println("usage: drive ENGINE=ENDPOINT[,ENGINE=ENDPOINT...] MIX_DIR PARAMS SCALE MODE CLIENTS SECONDS ROUNDS OUT.csv [ANSWERS.csv]");
             return 2;
         }
-        String mode = args[5];
-        Driver driver = new Driver(URI.create(args[0]), mode.equals("varied"));
+        String scale = args[3];
+        String mode = args[4];
+        List<Engine> engines = new ArrayList<>();
+        for (String engine : args[0].split(","))
+            engines.add(new Engine(engine.substring(0, engine.indexOf('=')),
+                    new Driver(URI.create(engine.substring(engine.indexOf('=') + 1)), mode.equals("varied"))));
         QueryMix mix = new QueryMix(QueryMix.read(Path.of(args[1])), QueryMix.readParams(Path.of(args[2])));
-        int clients = Integer.parseInt(args[6]);
-        double seconds = Double.parseDouble(args[7]);
+        int clients = Integer.parseInt(args[5]);
+        double seconds = Double.parseDouble(args[6]);
+        int rounds = Integer.parseInt(args[7]);
         double warmUp = Math.min(2, seconds / 3);
         try (PrintStream out = append(Path.of(args[8]))) {
             // The whole mix once, unrecorded, before any timed run: otherwise the first query pays for
             // this client's own JIT compilation, and in a repeated run (thousands of answers a second
             // from Meridian's memory) that held the point lookup to 6k q/s where the rest made 10-17k.
             if (!mode.equals("once"))
-                for (QueryMix.Template template : mix.templates())
-                    driver.run(template, mix, clients, warmUp, mode, 99);
+                for (Engine engine : engines)
+                    for (QueryMix.Template template : mix.templates())
+                        engine.driver().run(template, mix, clients, warmUp, mode, 99);
             for (QueryMix.Template template : mix.templates()) {
-                if (!mode.equals("once")) {
-                    driver.run(template, mix, clients, warmUp, mode, 99); // warm-up, not recorded
-                    Stats stats = driver.run(template, mix, clients, seconds, mode, 1);
-                    out.println(String.join(",", args[3], args[4], mode, Integer.toString(clients), template.name(), stats.csv()));
-                    System.err.printf("%-10s %-9s %d clients %-28s %s%n", args[3], mode, clients, template.name(), stats.csv());
+                if (mode.equals("once"))
+                    continue;
+                List<List<Stats>> runs = new ArrayList<>();
+                for (Engine engine : engines) {
+                    engine.driver().run(template, mix, clients, warmUp, mode, 99); // warm-up, not recorded
+                    runs.add(new ArrayList<>());
+                }
+                for (int round = 0; round < rounds; round++)
+                    for (int turn = 0; turn < engines.size(); turn++) {
+                        int e = (round + turn) % engines.size(); // each round starts with the next engine
+                        runs.get(e).add(engines.get(e).driver().run(template, mix, clients, seconds, mode, 1 + round));
+                    }
+                for (int e = 0; e < engines.size(); e++) {
+                    String row = String.join(",", engines.get(e).name(), scale, mode, Integer.toString(clients),
+                            template.name(), Stats.csv(runs.get(e)));
+                    out.println(row);
+                    System.err.println(row);
                 }
             }
         }
         if (args.length > 9)
             try (PrintStream answers = append(Path.of(args[9]))) {
-                for (QueryMix.Template template : mix.templates())
-                    answers.println(String.join(",", args[3], args[4], template.name(), driver.answer(template.fill(mix.params(), 0))));
+                for (Engine engine : engines)
+                    for (QueryMix.Template template : mix.templates())
+                        answers.println(String.join(",", engine.name(), scale, template.name(),
+                                engine.driver().answer(template.fill(mix.params(), 0))));
             }
         return 0;
     }
@@ -84,10 +112,20 @@ final class Driver {
 
     /** Latencies of one run. */
     record Stats(long count, long errors, double seconds, long[] nanos) {
-        String csv() {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return String.format("%d,%d,%.1f,%.2f,%.2f", count, errors, count / seconds, percentile(sorted, 50), percentile(sorted, 95));
+        double qps() {
+            return count / seconds;
+        }
+
+        /**
+         * {@code count,errors,qps,p50_ms,p95_ms,rounds,qps_low,qps_high} of some rounds: counts summed,
+         * the median round's queries/s (the lower middle one of an even number), latencies pooled.
+         */
+        static String csv(List<Stats> rounds) {
+            long[] sorted = rounds.stream().flatMapToLong(run -> Arrays.stream(run.nanos())).sorted().toArray();
+            double[] qps = rounds.stream().mapToDouble(Stats::qps).sorted().toArray();
+            return String.format(Locale.ROOT, "%d,%d,%.1f,%.2f,%.2f,%d,%.1f,%.1f",
+                    rounds.stream().mapToLong(Stats::count).sum(), rounds.stream().mapToLong(Stats::errors).sum(),
+                    qps[(qps.length - 1) / 2], percentile(sorted, 50), percentile(sorted, 95), qps.length, qps[0], qps[qps.length - 1]);
         }
 
         private static double percentile(long[] sorted, int p) {

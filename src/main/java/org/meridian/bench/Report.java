@@ -123,7 +123,10 @@ final class Report {
         md.append("## Queries through HTTP\n\n");
         md.append("Closed loop, form-encoded POST, JSON results. `varied`: parameters drawn per request from a pool made from the"
                 + " data, and Meridian's answer memory bypassed (`Cache-Control: no-cache`); `repeated`: the same query every"
-                + " time, caches allowed. Each cell: queries/s, then p50 / p95 ms.\n\n");
+                + " time, caches allowed. All engines serve at once and take turns: each query runs in several timed"
+                + " rounds per engine, and each round goes to every engine in turn, so a drift in the machine's speed slows"
+                + " them alike. Each cell: the median round's queries/s with the lowest and highest round in brackets, then"
+                + " p50 / p95 ms over all rounds.\n\n");
         for (String scale : queries.values("scale")) {
             Rows at = queries.where("scale", scale).filter(r -> r.get("query").startsWith("q"));
             List<String> engines = at.values("engine");
@@ -141,8 +144,9 @@ final class Report {
                     md.append("| ").append(query).append(" |");
                     for (String engine : engines) {
                         Rows cell = run.where("engine", engine).where("query", query);
-                        md.append(cell.list().isEmpty() ? " – |" : String.format(Locale.ROOT, " %.0f q/s, %.1f / %.1f ms%s |", cell.number("qps"),
-                                cell.number("p50_ms"), cell.number("p95_ms"), cell.number("errors") > 0 ? " (" + (long) cell.number("errors") + " errors)" : ""));
+                        md.append(cell.list().isEmpty() ? " – |" : String.format(Locale.ROOT, " %.0f q/s [%.0f–%.0f], %.1f / %.1f ms%s |",
+                                cell.number("qps"), cell.number("qps_low"), cell.number("qps_high"), cell.number("p50_ms"), cell.number("p95_ms"),
+                                cell.number("errors") > 0 ? " (" + (long) cell.number("errors") + " errors)" : ""));
                     }
                     double ours = run.where("engine", "meridian").where("query", query).number("qps");
                     md.append(' ').append(ratio(ours / run.where("engine", "fuseki").where("query", query).number("qps"))).append(" |");
