@@ -227,7 +227,8 @@ load_all() {
   [ -f "$OUT/loads.csv" ] || echo "engine,scale,triples,wall_s,cpu_s,peak_rss_mb,triples_per_s,notes" > "$OUT/loads.csv"
   for scale in $SCALES; do
     load_ours "$scale"
-    load_tdbloader "$scale" sequential
+    # Jena's fastest loader depends on the scale: sequential at 1M, parallel at 10M (bench/loaders.sh)
+    for loader in sequential parallel phased; do load_tdbloader "$scale" "$loader"; done
     if [ "$scale" != 10M ] || [ "${BENCH_BASIC_10M:-no}" = yes ]; then load_tdbloader "$scale" basic; fi
     load_virtuoso "$scale"
   done
@@ -291,13 +292,13 @@ stop_engine() {
 drive() { java -Xmx512m -cp "$JAR" org.meridian.bench.BenchMain drive "$@"; }
 
 # The engines of a stage all serve at once, so the driver can make them take turns on each query.
-declare -A PIDS ENDPOINTS
-start_all() { # SCALE ENGINE...: starts each, fills PIDS and ENDPOINTS, and sets TARGETS (engine=endpoint,...)
+declare -A PIDS
+start_all() { # SCALE ENGINE...: starts each, fills PIDS, and sets TARGETS (engine=endpoint,...)
   local scale=$1; shift; TARGETS=""
   for engine in "$@"; do
     prepare_engine "$engine" "$scale"
     start_engine "$engine" "$scale"
-    PIDS[$engine]=$PID; ENDPOINTS[$engine]=$ENDPOINT; TARGETS="$TARGETS${TARGETS:+,}$engine=$ENDPOINT"
+    PIDS[$engine]=$PID; TARGETS="$TARGETS${TARGETS:+,}$engine=$ENDPOINT"
   done
 }
 stop_all() { for engine in "$@"; do PID=${PIDS[$engine]}; stop_engine "$engine"; done; }
