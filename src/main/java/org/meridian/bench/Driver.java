@@ -53,7 +53,8 @@ final class Driver {
      */
     static int main(String[] args) throws Exception {
         if (args.length < 9) {
-            System.err.println("usage: drive ENGINE=ENDPOINT[,ENGINE=ENDPOINT...] MIX_DIR PARAMS SCALE MODE CLIENTS SECONDS ROUNDS OUT.csv [ANSWERS.csv]");
+            System.err.println("usage: drive ENGINE=ENDPOINT[,ENGINE=ENDPOINT...] MIX_DIR PARAMS SCALE MODE CLIENTS SECONDS ROUNDS"
+                    + " OUT.csv [ANSWERS.csv]");
             return 2;
         }
         String scale = args[3];
@@ -125,7 +126,8 @@ final class Driver {
             double[] qps = rounds.stream().mapToDouble(Stats::qps).sorted().toArray();
             return String.format(Locale.ROOT, "%d,%d,%.1f,%.2f,%.2f,%d,%.1f,%.1f",
                     rounds.stream().mapToLong(Stats::count).sum(), rounds.stream().mapToLong(Stats::errors).sum(),
-                    qps[(qps.length - 1) / 2], percentile(sorted, 50), percentile(sorted, 95), qps.length, qps[0], qps[qps.length - 1]);
+                    qps[(qps.length - 1) / 2], percentile(sorted, 50), percentile(sorted, 95),
+                    qps.length, qps[0], qps[qps.length - 1]);
         }
 
         private static double percentile(long[] sorted, int p) {

@@ -143,7 +143,8 @@ class LoaderTest {
         };
         assertTrue(loader(root).load(true, listener).ok());
         assertEquals(Set.of("shapes", "last-indexes", "never"), tasks.keySet());
-        tasks.values().forEach(times -> assertTrue(times[0] > 0 && times[1] > 0, "a task took no time: " + Arrays.toString(times)));
+        tasks.values().forEach(times ->
+                assertTrue(times[0] > 0 && times[1] > 0, "a task took no time: " + Arrays.toString(times)));
     }
 
     private Loader loader(Path root) {
