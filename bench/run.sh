@@ -109,7 +109,7 @@ kv() { sed -n "s/^$1=//p" "$2"; }
 meridian_load() {
   timed java -Xmx$1 -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$2" "$3" > "$4"
 }
-phase_notes() { echo "map+index $(kv phase_map_s "$1")s; union indexes $(kv phase_commit_s "$1")s; checks + last indexes $(kv phase_checks_s "$1")s"; }
+phase_notes() { echo "map+index $(kv phase_map_s "$1")s; pack indexes $(kv phase_index_s "$1")s; checks $(kv phase_checks_s "$1")s"; }
 
 load_ours() {
   local scale=$1 dir=$WORK/$1 kvf; kvf=$(mktemp)

@@ -8,7 +8,7 @@ package org.meridian.graph;
 public interface BuildListener {
     BuildListener NONE = new BuildListener() {};
 
-    /** A phase begins: {@code map} (read, map and store the tables), {@code shapes}, {@code checks}, {@code commit}. */
+    /** A phase begins: {@code map} (read, map and store the tables), {@code index} (pack the other indexes), {@code checks}. */
     default void phase(String name) {}
 
     /**

@@ -29,15 +29,16 @@ import org.meridian.graph.Project;
 
 /**
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
- * tables while another loads the quads ({@link StagedLoad}); once the indexes the checks read are
- * committed, the SHACL shapes and the lint checks run in read transactions while the last indexes
- * are copied. The problems are those {@link Pipeline#build} reports. The database is committed even
+ * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then two
+ * threads pack the other indexes, and three run the SHACL shapes and the lint checks in read
+ * transactions. The problems are those {@link Pipeline#build} reports. The database is committed even
  * when there are problems, so the caller must only publish a build whose outcome is ok (the
  * {@link Loader} deletes the others).
  */
 public final class FreshBuild {
     private static final int BATCH = 2_000;
     private static final int CHECK_THREADS = 3;
+    private static final int PACK_THREADS = 2;
 
     private FreshBuild() {}
 
@@ -59,18 +60,20 @@ public final class FreshBuild {
         try {
             GraphBuilder builder = new GraphBuilder(project, listener);
             StagedLoad load = new StagedLoad(dataset);
+            List<StagedLoad.Secondary> secondaries;
             listener.phase("map");
             load.begin();
             try {
                 mapBesideLoading(builder, load::add, listener);
-                listener.phase("commit");
-                load.commitFirst();
+                listener.phase("index");
+                secondaries = load.commitPrimaries();
             } catch (RuntimeException | Error e) {
                 load.abort();
                 throw e;
             }
+            pack(secondaries, listener);
             Problems problems = builder.problems();
-            problems.addAll(Pipeline.withoutRepeats(problems, checkBesideIndexing(project, dataset, builder, load, listener)));
+            problems.addAll(Pipeline.withoutRepeats(problems, check(project, dataset, builder, listener)));
             long quads = problems.isEmpty() ? Txn.calculateRead(dataset, () -> size(dataset)) : 0;
             return new Pipeline.Outcome(problems, quads);
         } finally {
@@ -148,27 +151,31 @@ public final class FreshBuild {
         }
     }
 
+    /** Packs the indexes other than the primary ones, two at a time: one per core, each sorting in bounded memory. */
+    private static void pack(List<StagedLoad.Secondary> secondaries, BuildListener listener) {
+        List<Callable<Problems>> tasks = new ArrayList<>();
+        for (StagedLoad.Secondary index : secondaries)
+            tasks.add(timed("index-" + index.name(), listener, () -> {
+                index.pack();
+                return new Problems();
+            }));
+        runAll(tasks, PACK_THREADS, "meridian-index");
+    }
+
     /**
-     * The shapes and each lint check read the first commit while the last indexes are copied. At 10M
-     * triples these tasks take from under a second to 45 s (the shapes, so they go first); on three
-     * threads that share two cores, no thread is left with a queue of them while the other core idles.
-     * Should a task fail, the build is discarded with the last indexes still out of their tables.
+     * The shapes and each lint check, each in a read transaction. At 10M triples these tasks take
+     * from under a second to 45 s (the shapes, so they go first); on three threads that share two
+     * cores, no thread is left with a queue of them while the other core idles.
      */
-    private static Problems checkBesideIndexing(Project project, DatasetGraph dataset, GraphBuilder builder,
-                                                StagedLoad load, BuildListener listener) {
+    private static Problems check(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
         LintCheck lint = Pipeline.lintCheck(project);
         List<Callable<Problems>> tasks = new ArrayList<>();
         tasks.add(timed("shapes", listener, () -> Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder))));
-        tasks.add(timed("last-indexes", listener, () -> {
-            load.buildLast();
-            return new Problems();
-        }));
         for (Path check : lint.files())
             tasks.add(timed(check.getFileName().toString().replaceFirst("\\.rq$", ""), listener,
                     () -> Txn.calculateRead(dataset, () -> lint.check(dataset, check))));
-        Problems problems = runAll(tasks);
-        load.attachLast();
+        Problems problems = runAll(tasks, CHECK_THREADS, "meridian-check");
         problems.locate(builder.origins());
         return problems;
     }
@@ -186,9 +193,9 @@ public final class FreshBuild {
     }
 
     /** Runs every task, waits for all of them, then returns their problems or throws the first failure. */
-    private static Problems runAll(List<Callable<Problems>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(CHECK_THREADS, task -> {
-            Thread thread = new Thread(task, "meridian-check");
+    private static Problems runAll(List<Callable<Problems>> tasks, int threads, String name) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -199,7 +206,7 @@ public final class FreshBuild {
             return problems;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
+            throw new IllegalStateException("interrupted while building", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause)
                 throw cause;

@@ -13,24 +13,26 @@ import org.apache.jena.tdb2.store.tupletable.TupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
- * TDB2's sequential bulk load (rows into the primary index, the other indexes copied from it after)
- * split over two commits, so that the checks need not wait for every index. The first commit holds
- * every index a query over the union of the named graphs reads; the indexes that lead with a graph
- * name (GPOS, GOSP) are copied in a second write transaction while the checks read the first commit.
- * Until {@link #attachLast} the dataset leaves them out of its queries, which is why it must not be
- * shared before then: a query stays correct without an index, only slower.
+ * A bulk load into an empty TDB2 database in two stages: the rows go into the primary indexes
+ * (GSPO, SPO) in one write transaction, as TDB2's sequential loader does; then each other index is
+ * packed bottom-up from its table's primary index ({@link IndexPacker}), as TDB2's xloader does.
+ * Until every one is packed the other indexes are empty, so the dataset must not be read before then.
  */
 final class StagedLoad {
     private final DatasetGraph dataset;
-    private final List<Detached> first = new ArrayList<>();
-    private final List<Detached> last = new ArrayList<>();
+    private final List<Secondary> secondaries = new ArrayList<>();
     private final NodeTupleTable triples;
     private final NodeTupleTable quads;
 
-    /** An index taken out of its table while the table is loaded, and where it goes back. */
-    private record Detached(TupleTable table, int slot, TupleIndex index) {
-        void copyFromPrimary() {
-            table.getIndex(0).all().forEachRemaining(index::add);
+    /** An index other than its table's primary one, and the slot of the table it belongs in. */
+    record Secondary(TupleTable table, int slot, TupleIndex index) {
+        String name() {
+            return index.getName();
+        }
+
+        /** Fills the index from its table's primary index, in a transaction of its own. */
+        void pack() {
+            IndexPacker.pack(table.getIndex(0), index, IndexPacker.RUN);
         }
 
         void attach() {
@@ -45,7 +47,7 @@ final class StagedLoad {
         this.quads = tdb.getQuadTable().getNodeTupleTable();
     }
 
-    /** Begins the first write transaction, with only the primary indexes to write to. */
+    /** Begins the write transaction, with only the primary indexes to write to. */
     void begin() {
         dataset.begin(TxnType.WRITE);
         if (!triples.isEmpty() || !quads.isEmpty()) {
@@ -53,15 +55,13 @@ final class StagedLoad {
             dataset.end();
             throw new IllegalStateException("a staged load needs an empty database");
         }
-        detachSecondaries(triples.getTupleTable());
         detachSecondaries(quads.getTupleTable());
+        detachSecondaries(triples.getTupleTable());
     }
 
     private void detachSecondaries(TupleTable table) {
         for (int slot = 1; slot < table.numIndexes(); slot++) {
-            TupleIndex index = table.getIndex(slot);
-            boolean graphFirst = index.getTupleLength() == 4 && index.getName().startsWith("G");
-            (graphFirst ? last : first).add(new Detached(table, slot, index));
+            secondaries.add(new Secondary(table, slot, table.getIndex(slot)));
             table.setTupleIndex(slot, null);
         }
     }
@@ -74,45 +74,25 @@ final class StagedLoad {
             quads.addRow(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
-    /** Copies the indexes the checks read and commits: the data is readable from here on. */
-    void commitFirst() {
-        for (Detached index : first) {
-            index.copyFromPrimary();
-            index.attach();
-        }
+    /**
+     * Commits the primary indexes and gives the tables back their other indexes, still empty:
+     * each must be {@link Secondary#pack packed}, with no transaction on the dataset, before a read.
+     */
+    List<Secondary> commitPrimaries() {
         dataset.commit();
         dataset.end();
-    }
-
-    /** Copies the remaining indexes in a write transaction of their own, on the calling thread. */
-    void buildLast() {
-        dataset.begin(TxnType.WRITE);
-        try {
-            for (Detached index : last)
-                index.copyFromPrimary();
-            dataset.commit();
-        } finally {
-            dataset.end();
-        }
-    }
-
-    /**
-     * Puts the last indexes back into their tables. Only once no transaction begun before
-     * {@link #buildLast} committed is still reading, since in those the indexes are empty.
-     */
-    void attachLast() {
-        for (Detached index : last)
+        for (Secondary index : secondaries)
             index.attach();
+        return List.copyOf(secondaries);
     }
 
-    /** Ends a failed first transaction, keeping nothing of it. */
+    /** Ends a failed load, keeping nothing of it. */
     void abort() {
         if (dataset.isInTransaction()) {
             dataset.abort();
             dataset.end();
         }
-        for (Detached index : first)
+        for (Secondary index : secondaries)
             index.attach();
-        attachLast();
     }
 }

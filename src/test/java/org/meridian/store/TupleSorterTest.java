@@ -1,0 +1,50 @@
+package org.meridian.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** Tuples come out in unsigned order, column by column, whether sorted in memory or merged from disk. */
+class TupleSorterTest {
+    @Test
+    void tuplesThatFitComeOutSortedWithoutTouchingTheDisk() {
+        assertSorts(1_000, 1_000, 0);
+    }
+
+    @Test
+    void tuplesBeyondTheBufferAreMergedFromSortedRuns() {
+        assertSorts(1_000, 64, 16);
+    }
+
+    @Test
+    void nothingAddedGivesNothing() {
+        try (TupleSorter sorter = new TupleSorter(4, 8)) {
+            assertFalse(sorter.sorted().hasNext());
+        }
+    }
+
+    private static void assertSorts(int count, int capacity, int spills) {
+        Random random = new Random(7);
+        List<long[]> tuples = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+            // Few distinct values per column, so ties go on to the next column; negative ones are large unsigned.
+            tuples.add(new long[] {random.nextInt(5) - 2L, random.nextInt(3) * Long.MIN_VALUE / 2, random.nextLong(), i % 2});
+        try (TupleSorter sorter = new TupleSorter(4, capacity)) {
+            tuples.forEach(sorter::add);
+            tuples.sort(Arrays::compareUnsigned);
+            Iterator<long[]> sorted = sorter.sorted();
+            assertEquals(spills, sorter.spilled());
+            for (long[] tuple : tuples)
+                assertArrayEquals(tuple, sorted.next());
+            assertFalse(sorted.hasNext());
+        }
+    }
+}
