@@ -1,5 +1,6 @@
 package org.meridian.store;
 
+import java.nio.file.Path;
 import java.util.Iterator;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -30,12 +31,15 @@ final class IndexPacker {
 
     private IndexPacker() {}
 
-    /** Fills the empty {@code index} with the rows of {@code primary}; no other transaction may write either. */
-    static void pack(TupleIndex primary, TupleIndex index, int run) {
+    /**
+     * Fills the empty {@code index} with the rows of {@code primary}, sorting them in runs of {@code run}
+     * rows written to {@code folder}; no other transaction may write either index meanwhile.
+     */
+    static void pack(TupleIndex primary, TupleIndex index, int run, Path folder) {
         BPlusTree source = tree(primary);
         BPlusTree target = tree(index);
         int[] columns = columnsOf(primary.getMapping(), index.getMapping());
-        try (TupleSorter sorter = new TupleSorter(columns.length, run)) {
+        try (TupleSorter sorter = new TupleSorter(columns.length, run, folder)) {
             read(primary, source, columns, sorter);
             RecordFactory factory = target.getRecordFactory();
             Iterator<Record> records = Iter.map(sorter.sorted(), tuple -> record(factory, tuple));

@@ -1,5 +1,6 @@
 package org.meridian.store;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +24,17 @@ final class StagedLoad {
     private final List<Secondary> secondaries = new ArrayList<>();
     private final NodeTupleTable triples;
     private final NodeTupleTable quads;
+    private final Path folder;
 
-    /** An index other than its table's primary one, and the slot of the table it belongs in. */
-    record Secondary(TupleTable table, int slot, TupleIndex index) {
+    /** An index other than its table's primary one, the slot of the table it belongs in, and its database's folder. */
+    record Secondary(TupleTable table, int slot, TupleIndex index, Path folder) {
         String name() {
             return index.getName();
         }
 
         /** Fills the index from its table's primary index, in a transaction of its own. */
         void pack() {
-            IndexPacker.pack(table.getIndex(0), index, IndexPacker.RUN);
+            IndexPacker.pack(table.getIndex(0), index, IndexPacker.RUN, folder);
         }
 
         void attach() {
@@ -45,6 +47,7 @@ final class StagedLoad {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
         this.triples = tdb.getTripleTable().getNodeTupleTable();
         this.quads = tdb.getQuadTable().getNodeTupleTable();
+        this.folder = Path.of(tdb.getLocation().getDirectoryPath());
     }
 
     /** Begins the write transaction, with only the primary indexes to write to. */
@@ -61,7 +64,7 @@ final class StagedLoad {
 
     private void detachSecondaries(TupleTable table) {
         for (int slot = 1; slot < table.numIndexes(); slot++) {
-            secondaries.add(new Secondary(table, slot, table.getIndex(slot)));
+            secondaries.add(new Secondary(table, slot, table.getIndex(slot), folder));
             table.setTupleIndex(slot, null);
         }
     }

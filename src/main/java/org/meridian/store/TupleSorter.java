@@ -20,6 +20,7 @@ import java.util.PriorityQueue;
  * (the order of their big-endian bytes, which is a B+tree's order), in memory that does not grow
  * with their number: a buffer of fixed size is sorted and written to a temporary file whenever it
  * fills, and {@link #sorted} merges those runs. A sorter that never filled its buffer stays in memory.
+ * The runs go to a folder the caller names: a build's own, on the disk that has room for the build.
  */
 final class TupleSorter implements AutoCloseable {
     private final int width;
@@ -28,9 +29,11 @@ final class TupleSorter implements AutoCloseable {
     private int size;
     private final List<Path> runs = new ArrayList<>();
     private final List<DataInputStream> open = new ArrayList<>();
+    private final Path folder;
 
-    /** A sorter of tuples of {@code width} values, holding up to {@code capacity} of them in memory. */
-    TupleSorter(int width, int capacity) {
+    /** A sorter of tuples of {@code width} values, up to {@code capacity} of them in memory, its runs in {@code folder}. */
+    TupleSorter(int width, int capacity, Path folder) {
+        this.folder = folder;
         this.width = width;
         this.capacity = capacity;
         this.buffer = new long[width * capacity];
@@ -82,7 +85,7 @@ final class TupleSorter implements AutoCloseable {
 
     private void writeRun(int[] order) {
         try {
-            Path run = Files.createTempFile("meridian-index-", ".run");
+            Path run = Files.createTempFile(folder, "sort-", ".run");
             runs.add(run);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
                 for (int i = 0; i < size; i++)

@@ -81,7 +81,7 @@ class StagedLoadTest {
         Txn.executeWrite(dataset, () -> sample().forEach(dataset::add));
         TupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable().getTupleTable();
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> IndexPacker.pack(quads.getIndex(0), quads.getIndex(1), IndexPacker.RUN));
+                () -> IndexPacker.pack(quads.getIndex(0), quads.getIndex(1), IndexPacker.RUN, temp));
         assertEquals("index " + quads.getIndex(1).getName() + " is not empty: only an empty index can be packed",
                 refused.getMessage());
         TDBInternal.expel(dataset, true);
@@ -97,7 +97,7 @@ class StagedLoadTest {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(temp.resolve("packed")));
         StagedLoad load = loadingTheSample(dataset);
         for (StagedLoad.Secondary index : load.commitPrimaries())
-            IndexPacker.pack(index.table().getIndex(0), index.index(), run);
+            IndexPacker.pack(index.table().getIndex(0), index.index(), run, temp);
         // A graph and a predicate given: TDB2 reads GPOS, one of the packed indexes.
         assertEquals(50, expected.size());
         assertEquals(expected, Txn.calculateRead(dataset, () -> typedIn(dataset, uri("g1"))));

@@ -4,40 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tuples come out in unsigned order, column by column, whether sorted in memory or merged from disk. */
 class TupleSorterTest {
+    @TempDir
+    Path temp;
+
     @Test
-    void tuplesThatFitComeOutSortedWithoutTouchingTheDisk() {
+    void tuplesThatFitComeOutSortedWithoutTouchingTheDisk() throws IOException {
         assertSorts(1_000, 1_000, 0);
     }
 
     @Test
-    void tuplesBeyondTheBufferAreMergedFromSortedRuns() {
+    void tuplesBeyondTheBufferAreMergedFromSortedRuns() throws IOException {
         assertSorts(1_000, 64, 16);
     }
 
     @Test
     void nothingAddedGivesNothing() {
-        try (TupleSorter sorter = new TupleSorter(4, 8)) {
+        try (TupleSorter sorter = new TupleSorter(4, 8, temp)) {
             assertFalse(sorter.sorted().hasNext());
         }
     }
 
-    private static void assertSorts(int count, int capacity, int spills) {
+    private void assertSorts(int count, int capacity, int spills) throws IOException {
         Random random = new Random(7);
         List<long[]> tuples = new ArrayList<>();
         for (int i = 0; i < count; i++)
             // Few distinct values per column, so ties go on to the next column; negative ones are large unsigned.
             tuples.add(new long[] {random.nextInt(5) - 2L, random.nextInt(3) * Long.MIN_VALUE / 2, random.nextLong(), i % 2});
-        try (TupleSorter sorter = new TupleSorter(4, capacity)) {
+        try (TupleSorter sorter = new TupleSorter(4, capacity, temp)) {
             tuples.forEach(sorter::add);
             tuples.sort(Arrays::compareUnsigned);
             Iterator<long[]> sorted = sorter.sorted();
@@ -45,6 +53,12 @@ class TupleSorterTest {
             for (long[] tuple : tuples)
                 assertArrayEquals(tuple, sorted.next());
             assertFalse(sorted.hasNext());
+            try (Stream<Path> runs = Files.list(temp)) {
+                assertEquals(spills, runs.count(), "the runs are in the folder given");
+            }
+        }
+        try (Stream<Path> runs = Files.list(temp)) {
+            assertEquals(0, runs.count(), "closing the sorter deletes its runs");
         }
     }
 }
