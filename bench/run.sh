@@ -329,6 +329,7 @@ serve_all() {
   drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" varied 8 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
   drive "$TARGETS" "$repo/bench/queries/mix" "$WORK/params.tsv" "$scale" repeated 8 "$SECONDS_PER_QUERY" "$ROUNDS" "$OUT/queries.csv"
   drive "$TARGETS" "$named" "$WORK/params.tsv" "$scale" varied 1 2 1 "$OUT/queries.csv"
+  drive "$TARGETS" "$named" "$WORK/params.tsv" "$scale" varied 8 2 1 "$OUT/queries.csv"
   for engine in $engines; do
     echo "$engine,$scale,serve (all query runs),$(peak_rss_mb "${PIDS[$engine]}"),$(awk -v a="$(cpu_seconds "${PIDS[$engine]}")" -v b="${cpu0[$engine]}" 'BEGIN { printf "%.1f", a - b }')" >> "$OUT/memory.csv"
   done

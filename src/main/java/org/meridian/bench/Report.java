@@ -129,47 +129,50 @@ final class Report {
                 + " p50 / p95 ms over all rounds.\n\n");
         for (String scale : queries.values("scale")) {
             Rows at = queries.where("scale", scale).filter(r -> r.get("query").startsWith("q"));
-            List<String> engines = at.values("engine");
             for (String mode : List.of("varied:1", "varied:8", "repeated:8")) {
                 String[] m = mode.split(":");
-                Rows run = at.where("mode", m[0]).where("clients", m[1]);
-                if (run.list().isEmpty())
-                    continue;
-                md.append("### ").append(scale).append(", ").append(m[0]).append(", ").append(m[1]).append(m[1].equals("1") ? " client" : " clients").append("\n\n| query |");
-                engines.forEach(e -> md.append(' ').append(e).append(" |"));
-                md.append(" Meridian ÷ Fuseki | Meridian ÷ Virtuoso |\n|---|");
-                engines.forEach(e -> md.append("---:|"));
-                md.append("---:|---:|\n");
-                for (String query : run.values("query")) {
-                    md.append("| ").append(query).append(" |");
-                    for (String engine : engines) {
-                        Rows cell = run.where("engine", engine).where("query", query);
-                        md.append(cell.list().isEmpty() ? " – |" : String.format(Locale.ROOT, " %.0f q/s [%.0f–%.0f], %.1f / %.1f ms%s |",
-                                cell.number("qps"), cell.number("qps_low"), cell.number("qps_high"), cell.number("p50_ms"), cell.number("p95_ms"),
-                                cell.number("errors") > 0 ? " (" + (long) cell.number("errors") + " errors)" : ""));
-                    }
-                    double ours = run.where("engine", "meridian").where("query", query).number("qps");
-                    md.append(' ').append(ratio(ours / run.where("engine", "fuseki").where("query", query).number("qps"))).append(" |");
-                    md.append(' ').append(ratio(ours / run.where("engine", "virtuoso").where("query", query).number("qps"))).append(" |\n");
-                }
-                md.append('\n');
+                queryTable(scale + ", " + m[0] + ", " + clients(m[1]), at.where("mode", m[0]).where("clients", m[1]));
             }
-            Rows named = queries.where("scale", scale).filter(r -> !r.get("query").startsWith("q"));
-            if (!named.list().isEmpty()) {
-                md.append("### ").append(scale).append(", the named queries of queries/, 1 client: p50 ms\n\n| query |");
-                named.values("engine").forEach(e -> md.append(' ').append(e).append(" |"));
-                md.append("\n|---|");
-                named.values("engine").forEach(e -> md.append("---:|"));
-                md.append('\n');
-                for (String query : named.values("query")) {
-                    md.append("| ").append(query).append(" |");
-                    for (String engine : named.values("engine"))
-                        md.append(String.format(Locale.ROOT, " %.1f |", named.where("engine", engine).where("query", query).number("p50_ms")));
-                    md.append('\n');
-                }
-                md.append('\n');
-            }
+            Rows named = queries.where("scale", scale).where("mode", "varied").filter(r -> !r.get("query").startsWith("q"));
+            for (String clients : List.of("1", "8"))
+                queryTable(scale + ", the named queries of queries/, uncached, " + clients(clients),
+                        named.where("clients", clients));
         }
+    }
+
+    /** Queries per second, with a decimal for the slow ones (a few answers in a round). */
+    private static String rate(double qps) {
+        return String.format(Locale.ROOT, qps < 10 ? "%.1f" : "%.0f", qps);
+    }
+
+    private static String clients(String count) {
+        return count + (count.equals("1") ? " client" : " clients");
+    }
+
+    /** One row per query, one column per engine, then Meridian's throughput over each peer's. */
+    private void queryTable(String title, Rows run) {
+        if (run.list().isEmpty())
+            return;
+        List<String> engines = run.values("engine");
+        md.append("### ").append(title).append("\n\n| query |");
+        engines.forEach(e -> md.append(' ').append(e).append(" |"));
+        md.append(" Meridian ÷ Fuseki | Meridian ÷ Virtuoso |\n|---|");
+        engines.forEach(e -> md.append("---:|"));
+        md.append("---:|---:|\n");
+        for (String query : run.values("query")) {
+            md.append("| ").append(query).append(" |");
+            for (String engine : engines) {
+                Rows cell = run.where("engine", engine).where("query", query);
+                String errors = cell.number("errors") > 0 ? " (" + (long) cell.number("errors") + " errors)" : "";
+                md.append(cell.list().isEmpty() ? " – |" : String.format(Locale.ROOT, " %s q/s [%s–%s], %.1f / %.1f ms%s |",
+                        rate(cell.number("qps")), rate(cell.number("qps_low")), rate(cell.number("qps_high")),
+                        cell.number("p50_ms"), cell.number("p95_ms"), errors));
+            }
+            double ours = run.where("engine", "meridian").where("query", query).number("qps");
+            md.append(' ').append(ratio(ours / run.where("engine", "fuseki").where("query", query).number("qps"))).append(" |");
+            md.append(' ').append(ratio(ours / run.where("engine", "virtuoso").where("query", query).number("qps"))).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private void answerSection() {
