@@ -82,7 +82,7 @@ final class IndexPacker {
     }
 
     /** For each column of the index, the column of the primary index that holds the same term. */
-    static int[] columnsOf(TupleMap primary, TupleMap index) {
+    private static int[] columnsOf(TupleMap primary, TupleMap index) {
         int length = primary.length();
         Integer[] natural = new Integer[length];
         for (int i = 0; i < length; i++)
