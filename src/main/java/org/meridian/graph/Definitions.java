@@ -1,20 +1,9 @@
 package org.meridian.graph;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,9 +20,8 @@ final class Definitions implements AutoCloseable {
     /** 8 MB of digests; a build defining more nodes than this spills sorted runs to disk. */
     static final int CAPACITY = 1 << 20;
 
-    private final long[] buffer;
-    private int size;
-    private final List<Path> runs = new ArrayList<>();
+    private final TupleSorter digests;
+    private final long[] digest = new long[1];
     private final Set<Long> thisRow = new HashSet<>();
     private long currentRow = -1;
 
@@ -42,7 +30,7 @@ final class Definitions implements AutoCloseable {
     }
 
     Definitions(int capacity) {
-        this.buffer = new long[capacity];
+        this.digests = new TupleSorter(1, capacity, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Notes that row {@code row} (a number unique across the build, rising) types {@code subject} in {@code graph}. */
@@ -55,23 +43,23 @@ final class Definitions implements AutoCloseable {
         // One row may give its node several types; only another row's typing is a second definition.
         if (!thisRow.add(key))
             return;
-        if (size == buffer.length)
-            spill();
-        buffer[size++] = key;
+        digest[0] = key;
+        digests.add(digest);
     }
 
-    /** The digests of the (graph, node) pairs that more than one row defined. */
+    /** The digests of the (graph, node) pairs that more than one row defined, found as equal neighbours in sorted order. */
     Set<Long> repeated() {
         Set<Long> repeated = new HashSet<>();
-        Arrays.sort(buffer, 0, size);
-        if (runs.isEmpty()) {
-            for (int i = 1; i < size; i++)
-                if (buffer[i] == buffer[i - 1])
-                    repeated.add(buffer[i]);
-            return repeated;
+        Iterator<long[]> sorted = digests.sorted();
+        boolean any = false;
+        long previous = 0;
+        while (sorted.hasNext()) {
+            long next = sorted.next()[0];
+            if (any && next == previous)
+                repeated.add(next);
+            previous = next;
+            any = true;
         }
-        spill();
-        mergeRuns(repeated);
         return repeated;
     }
 
@@ -82,72 +70,11 @@ final class Definitions implements AutoCloseable {
 
     /** How many sorted runs went to disk: for tests that the bound holds. */
     int spilled() {
-        return runs.size();
+        return digests.spilled();
     }
 
     @Override
     public void close() {
-        for (Path run : runs)
-            try {
-                Files.deleteIfExists(run);
-            } catch (IOException e) {
-                // A leftover temporary file is harmless; the build's outcome does not depend on it.
-            }
-        runs.clear();
-    }
-
-    private void spill() {
-        Arrays.sort(buffer, 0, size);
-        try {
-            Path run = Files.createTempFile("meridian-definitions-", ".run");
-            runs.add(run);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run)))) {
-                for (int i = 0; i < size; i++)
-                    out.writeLong(buffer[i]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the definitions seen so far to a temporary file", e);
-        }
-        size = 0;
-    }
-
-    /** Reads the sorted runs side by side, smallest digest first, noting each digest seen twice in a row. */
-    private void mergeRuns(Set<Long> repeated) {
-        List<DataInputStream> inputs = new ArrayList<>();
-        // Each entry: the digest, then the index of the run it came from.
-        PriorityQueue<long[]> heads = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-        try {
-            for (Path run : runs) {
-                inputs.add(new DataInputStream(new BufferedInputStream(Files.newInputStream(run))));
-                advance(inputs, inputs.size() - 1, heads);
-            }
-            boolean any = false;
-            long previous = 0;
-            while (!heads.isEmpty()) {
-                long[] head = heads.poll();
-                if (any && head[0] == previous)
-                    repeated.add(head[0]);
-                previous = head[0];
-                any = true;
-                advance(inputs, (int) head[1], heads);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back the definitions written to a temporary file", e);
-        } finally {
-            for (DataInputStream input : inputs)
-                try {
-                    input.close();
-                } catch (IOException e) {
-                    // Read to the end already, or failing anyway.
-                }
-        }
-    }
-
-    private static void advance(List<DataInputStream> inputs, int index, PriorityQueue<long[]> heads) throws IOException {
-        try {
-            heads.add(new long[] {inputs.get(index).readLong(), index});
-        } catch (EOFException e) {
-            // This run is done.
-        }
+        digests.close();
     }
 }

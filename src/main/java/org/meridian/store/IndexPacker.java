@@ -17,6 +17,7 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
+import org.meridian.graph.TupleSorter;
 
 /**
  * Builds an empty TDB2 index bottom-up from the primary index of its table, as TDB2's own xloader

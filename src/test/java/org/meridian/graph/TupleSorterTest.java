@@ -1,4 +1,4 @@
-package org.meridian.store;
+package org.meridian.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

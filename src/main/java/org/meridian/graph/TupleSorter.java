@@ -1,4 +1,4 @@
-package org.meridian.store;
+package org.meridian.graph;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,9 +20,10 @@ import java.util.PriorityQueue;
  * (the order of their big-endian bytes, which is a B+tree's order), in memory that does not grow
  * with their number: a buffer of fixed size is sorted and written to a temporary file whenever it
  * fills, and {@link #sorted} merges those runs. A sorter that never filled its buffer stays in memory.
- * The runs go to a folder the caller names: a build's own, on the disk that has room for the build.
+ * The runs go to a folder the caller names. The build sorts this way the digests of the nodes its
+ * rows define ({@link Definitions}) and the rows of each index it packs.
  */
-final class TupleSorter implements AutoCloseable {
+public final class TupleSorter implements AutoCloseable {
     private final int width;
     private final long[] buffer;
     private final int capacity;
@@ -32,7 +33,7 @@ final class TupleSorter implements AutoCloseable {
     private final Path folder;
 
     /** A sorter of tuples of {@code width} values, up to {@code capacity} of them in memory, its runs in {@code folder}. */
-    TupleSorter(int width, int capacity, Path folder) {
+    public TupleSorter(int width, int capacity, Path folder) {
         this.folder = folder;
         this.width = width;
         this.capacity = capacity;
@@ -40,7 +41,7 @@ final class TupleSorter implements AutoCloseable {
     }
 
     /** Adds a copy of the tuple. */
-    void add(long[] tuple) {
+    public void add(long[] tuple) {
         if (size == capacity)
             spill();
         System.arraycopy(tuple, 0, buffer, size * width, width);
@@ -53,7 +54,7 @@ final class TupleSorter implements AutoCloseable {
     }
 
     /** Every tuple added, smallest first; once only, and nothing may be added after. */
-    Iterator<long[]> sorted() {
+    public Iterator<long[]> sorted() {
         int[] order = sortBuffer();
         if (runs.isEmpty())
             return new InMemory(order);
@@ -85,7 +86,7 @@ final class TupleSorter implements AutoCloseable {
 
     private void writeRun(int[] order) {
         try {
-            Path run = Files.createTempFile(folder, "sort-", ".run");
+            Path run = Files.createTempFile(folder, "meridian-sort-", ".run");
             runs.add(run);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
                 for (int i = 0; i < size; i++)
@@ -93,7 +94,7 @@ final class TupleSorter implements AutoCloseable {
                         out.writeLong(buffer[order[i] * width + column]);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sorted index rows to a temporary file", e);
+            throw new UncheckedIOException("cannot write sorted rows to a temporary file in " + folder, e);
         }
         size = 0;
     }
@@ -177,7 +178,7 @@ final class TupleSorter implements AutoCloseable {
                     advance(input);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read back the sorted index rows", e);
+                throw new UncheckedIOException("cannot read back the sorted rows written to " + folder, e);
             }
         }
 
@@ -202,13 +203,13 @@ final class TupleSorter implements AutoCloseable {
             } catch (EOFException end) {
                 return;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read back the sorted index rows", e);
+                throw new UncheckedIOException("cannot read back the sorted rows written to " + folder, e);
             }
             try {
                 for (int column = 1; column < width; column++)
                     tuple[column] = input.readLong();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read back the sorted index rows", e);
+                throw new UncheckedIOException("cannot read back the sorted rows written to " + folder, e);
             }
             heads.add(new Head(tuple, input));
         }
