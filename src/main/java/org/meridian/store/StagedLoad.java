@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
@@ -18,12 +20,15 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * (GSPO, SPO) in one write transaction, as TDB2's sequential loader does; then each other index is
  * packed bottom-up from its table's primary index ({@link IndexPacker}), as TDB2's xloader does.
  * Until every one is packed the other indexes are empty, so the dataset must not be read before then.
+ * The load remembers the first nodes it adds ({@link FirstNodeIds}): one write transaction would
+ * leave TDB2's node caches nearly empty.
  */
 final class StagedLoad {
     private final DatasetGraph dataset;
     private final List<Secondary> secondaries = new ArrayList<>();
     private final NodeTupleTable triples;
     private final NodeTupleTable quads;
+    private final FirstNodeIds ids;
     private final Path folder;
 
     /** An index other than its table's primary one, the slot of the table it belongs in, and its database's folder. */
@@ -47,6 +52,7 @@ final class StagedLoad {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
         this.triples = tdb.getTripleTable().getNodeTupleTable();
         this.quads = tdb.getQuadTable().getNodeTupleTable();
+        this.ids = new FirstNodeIds(quads.getNodeTable(), tdb.getStoreParams().getNode2NodeIdCacheSize());
         this.folder = Path.of(tdb.getLocation().getDirectoryPath());
     }
 
@@ -69,23 +75,27 @@ final class StagedLoad {
         }
     }
 
-    /** Adds one quad to the primary index of its table. */
+    /** Adds one quad to the primary index of its table (both tables share one node table). */
     void add(Quad quad) {
         if (quad.isDefaultGraph())
-            triples.addRow(quad.getSubject(), quad.getPredicate(), quad.getObject());
+            triples.getTupleTable().add(TupleFactory.create3(
+                    ids.idOf(quad.getSubject()), ids.idOf(quad.getPredicate()), ids.idOf(quad.getObject())));
         else
-            quads.addRow(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+            quads.getTupleTable().add(TupleFactory.create4(ids.idOf(quad.getGraph()),
+                    ids.idOf(quad.getSubject()), ids.idOf(quad.getPredicate()), ids.idOf(quad.getObject())));
     }
 
     /**
      * Commits the primary indexes and gives the tables back their other indexes, still empty:
      * each must be {@link Secondary#pack packed}, with no transaction on the dataset, before a read.
+     * Then puts the nodes the load remembers into TDB2's node caches, for the checks.
      */
     List<Secondary> commitPrimaries() {
         dataset.commit();
         dataset.end();
         for (Secondary index : secondaries)
             index.attach();
+        Txn.executeRead(dataset, ids::fillCaches);
         return List.copyOf(secondaries);
     }
 
@@ -97,5 +107,6 @@ final class StagedLoad {
         }
         for (Secondary index : secondaries)
             index.attach();
+        ids.clear();
     }
 }
