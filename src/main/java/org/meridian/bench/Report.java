@@ -100,8 +100,8 @@ final class Report {
             md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", scale, kv.get("rows"), kv.get("parse_s"),
                     kv.get("parse_map_s"), withCpu(kv, "map"), withCpu(kv, "index"), withCpu(kv, "checks"), kv.get("wall_s")));
         }
-        md.append("\nThe tasks of the phases `pack indexes` (named `index-` and the index) and `checks`: seconds from a task's"
-                + " start to its end, then the CPU-seconds its own thread spent (garbage collection not included).\n\n");
+        md.append("\nThe tasks of the phases `pack indexes` (`node-caches`, then each index, named `index-` and the index)"
+                + " and `checks`: seconds from a task's start to its end, then the CPU-seconds its own thread spent (garbage collection not included).\n\n");
         md.append("| scale | task | s | CPU-s |\n|---|---|---:|---:|\n");
         byScale.forEach((scale, kv) -> kv.forEach((key, value) -> {
             if (key.startsWith("task_") && !key.endsWith("_cpu_s")) {

@@ -29,8 +29,8 @@ import org.meridian.graph.Project;
 
 /**
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
- * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then two
- * threads pack the other indexes, and three run the SHACL shapes and the lint checks in read
+ * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then the
+ * node caches are filled, two threads pack the other indexes, and three run the SHACL shapes and the lint checks in read
  * transactions. The problems are those {@link Pipeline#build} reports. The database is committed even
  * when there are problems, so the caller must only publish a build whose outcome is ok (the
  * {@link Loader} deletes the others).
@@ -71,6 +71,7 @@ public final class FreshBuild {
                 load.abort();
                 throw e;
             }
+            fillNodeCaches(load, listener);
             pack(secondaries, listener);
             Problems problems = builder.problems();
             problems.addAll(Pipeline.withoutRepeats(problems, check(project, dataset, builder, listener)));
@@ -149,6 +150,14 @@ public final class FreshBuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the build was stopped", e);
         }
+    }
+
+    /** Fills TDB2's node caches, which the load's one write transaction left nearly empty, before the checks read. */
+    private static void fillNodeCaches(StagedLoad load, BuildListener listener) {
+        runAll(List.of(timed("node-caches", listener, () -> {
+            load.fillNodeCaches();
+            return new Problems();
+        })), 1, "meridian-index");
     }
 
     /** Packs the indexes other than the primary ones, two at a time: one per core, each sorting in bounded memory. */

@@ -88,15 +88,18 @@ final class StagedLoad {
     /**
      * Commits the primary indexes and gives the tables back their other indexes, still empty:
      * each must be {@link Secondary#pack packed}, with no transaction on the dataset, before a read.
-     * Then puts the nodes the load remembers into TDB2's node caches, for the checks.
      */
     List<Secondary> commitPrimaries() {
         dataset.commit();
         dataset.end();
         for (Secondary index : secondaries)
             index.attach();
-        Txn.executeRead(dataset, ids::fillCaches);
         return List.copyOf(secondaries);
+    }
+
+    /** After the commit: puts the nodes the load remembers into TDB2's node caches, for the checks. */
+    void fillNodeCaches() {
+        Txn.executeRead(dataset, ids::fillCaches);
     }
 
     /** Ends a failed load, keeping nothing of it. */

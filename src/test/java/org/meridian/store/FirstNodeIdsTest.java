@@ -53,6 +53,7 @@ class FirstNodeIdsTest {
         things(3000).forEach(load::add);
         for (StagedLoad.Secondary index : load.commitPrimaries())
             index.pack();
+        load.fillNodeCaches();
         assertEquals(3000, cachedThings(dataset, 3000));
         Txn.executeRead(dataset, () -> assertEquals(3000, dataset.getGraph(uri("g")).size()));
         TDBInternal.expel(dataset, true);
