@@ -30,10 +30,10 @@ import org.meridian.graph.Project;
 /**
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
  * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then the
- * node caches are filled, two threads pack the other indexes, and three run the SHACL shapes and the lint checks in read
- * transactions. The problems are those {@link Pipeline#build} reports. The database is committed even
- * when there are problems, so the caller must only publish a build whose outcome is ok (the
- * {@link Loader} deletes the others).
+ * node caches are filled, two threads pack the other indexes, and three run the SHACL shapes and
+ * the lint checks in read transactions. The problems are those {@link Pipeline#build} reports. The
+ * database is committed even when there are problems, so the caller must only publish a build whose
+ * outcome is ok (the {@link Loader} deletes the others).
  */
 public final class FreshBuild {
     private static final int BATCH = 2_000;
@@ -152,7 +152,7 @@ public final class FreshBuild {
         }
     }
 
-    /** Fills TDB2's node caches, which the load's one write transaction left nearly empty, before the checks read. */
+    /** Fills TDB2's node caches, which the load's one write transaction left nearly empty, for the checks. */
     private static void fillNodeCaches(StagedLoad load, BuildListener listener) {
         runAll(List.of(timed("node-caches", listener, () -> {
             load.fillNodeCaches();

@@ -97,7 +97,10 @@ final class StagedLoad {
         return List.copyOf(secondaries);
     }
 
-    /** After the commit: puts the nodes the load remembers into TDB2's node caches, for the checks. */
+    /**
+     * After the commit: puts the nodes the load remembers into TDB2's node caches, for the checks. It
+     * reads the node table alone, so it may come before the packing, but not beside it.
+     */
     void fillNodeCaches() {
         Txn.executeRead(dataset, ids::fillCaches);
     }
