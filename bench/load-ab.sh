@@ -16,6 +16,8 @@ ROUNDS=${2:-3}
 LOADERS=${3:-"sequential parallel phased"}
 JAR=$WORK/tools/meridian.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
+MERIDIAN_LOAD_OPTS=${BENCH_MERIDIAN_LOAD_OPTS:--XX:+UseParallelGC} # the collector ./meridian load runs with
+JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # e.g. -XX:+UseParallelGC, to compare with the same collector
 dir=$WORK/$SCALE
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -32,11 +34,11 @@ seconds() { # COMMAND...: the wall-clock seconds the command took
 
 meridian() {
   rm -rf "$scratch/db"
-  java -Xmx$HEAP -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$dir/project" "$scratch/db"
+  java -Xmx$HEAP $MERIDIAN_LOAD_OPTS -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$dir/project" "$scratch/db"
 }
 tdbloader() { # LOADER
   rm -rf "$scratch/tdb"
-  java -Xmx$HEAP -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" tdb2.tdbloader --loader="$1" --loc "$scratch/tdb" "$dir/data.nq"
+  java -Xmx$HEAP $JENA_LOAD_OPTS -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" tdb2.tdbloader --loader="$1" --loc "$scratch/tdb" "$dir/data.nq"
 }
 
 echo "round,engine,scale,seconds"
