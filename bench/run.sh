@@ -26,8 +26,12 @@ PORT_OURS=3131; PORT_FUSEKI=3132; PORT_VIRT_HTTP=18891; PORT_VIRT_SQL=11112
 JAR=$WORK/tools/meridian.jar   # a copy: rebuilding the project mid-run must not pull the jar from under a JVM
 FUSEKI_JAR=$WORK/tools/jena-fuseki-server-5.6.0.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
-MERIDIAN_LOAD_OPTS=${BENCH_MERIDIAN_LOAD_OPTS:--XX:+UseParallelGC} # the collector ./meridian load runs with
 JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # Jena's loaders as its scripts run them: the JVM's default collector
+# Meridian's load with the collector ./meridian load picks for a heap: the throughput one from 1 GiB up.
+meridian_load_opts() { # HEAP
+  if [ -n "${BENCH_MERIDIAN_LOAD_OPTS+set}" ]; then echo "$BENCH_MERIDIAN_LOAD_OPTS"
+  else case $1 in *[gG]) echo -XX:+UseParallelGC ;; esac; fi
+}
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 mkdir -p "$OUT" "$WORK/tools"
@@ -67,7 +71,7 @@ setup() {
     if have_virtuoso; then echo "virtuoso: $(virtuoso-t +? 2>&1 | grep -m1 -i version || true)"; else echo "virtuoso: not installed (skipped)"; fi
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
-    echo "JVM options of Meridian's load: ${MERIDIAN_LOAD_OPTS:-none}; of Jena's loaders: ${JENA_LOAD_OPTS:-none, so the default collector}"
+    echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP), within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (none: the default collector); of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
   } > "$OUT/environment.txt"
 }
 
@@ -110,7 +114,7 @@ kv() { sed -n "s/^$1=//p" "$2"; }
 
 # meridian_load HEAP PROJECT DB KVF: Meridian's load, timed, its phases (key=value) into KVF
 meridian_load() {
-  timed java -Xmx$1 $MERIDIAN_LOAD_OPTS -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$2" "$3" > "$4"
+  timed java -Xmx$1 $(meridian_load_opts $1) -Dlog4j2.configurationFile="$QUIET_LOG" -cp "$JAR" org.meridian.bench.BenchMain load "$2" "$3" > "$4"
 }
 phase_notes() { echo "map+index $(kv phase_map_s "$1")s; pack indexes $(kv phase_index_s "$1")s; checks $(kv phase_checks_s "$1")s"; }
 
