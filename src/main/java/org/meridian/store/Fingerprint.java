@@ -5,16 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 import org.meridian.graph.Project;
 
@@ -29,9 +32,9 @@ public final class Fingerprint {
 
     public static String of(Project project) {
         MessageDigest digest = started(project);
-        for (Path file : inputs(project)) {
-            byte[] content = read(file);
-            update(digest, project.display(file) + ":" + content.length);
+        for (Input input : inputs(project)) {
+            byte[] content = read(input.path());
+            update(digest, project.display(input.path()) + ":" + content.length);
             digest.update(content);
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -45,9 +48,12 @@ public final class Fingerprint {
         return digest;
     }
 
+    /** A file a build reads, with the attributes read as its folder was walked. */
+    private record Input(Path path, BasicFileAttributes attributes) {}
+
     /** The files a build reads, in a fixed order. */
-    private static List<Path> inputs(Project project) {
-        List<Path> files = new ArrayList<>();
+    private static List<Input> inputs(Project project) {
+        List<Input> files = new ArrayList<>();
         for (Path dir : List.of(project.ontology(), project.data(), project.checks()))
             files.addAll(filesUnder(dir));
         return files;
@@ -72,26 +78,47 @@ public final class Fingerprint {
      */
     public static String files(Project project) {
         MessageDigest digest = started(project);
-        Instant settled = Instant.now().minus(RACY);
-        for (Path file : inputs(project))
-            try {
-                FileTime modified = Files.getLastModifiedTime(file);
-                if (modified.toInstant().isAfter(settled))
-                    update(digest, "racy:" + UUID.randomUUID());
-                update(digest, project.display(file) + ":" + Files.size(file) + ":" + modified);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        long settled = TimeUnit.MILLISECONDS.toNanos(Instant.now().minus(RACY).toEpochMilli());
+        for (Input input : inputs(project)) {
+            // Nanoseconds, not the time formatted as text: serve runs this over thousands of source
+            // texts before it starts, and every millisecond here delays its first answer.
+            long modified = input.attributes().lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            if (modified > settled)
+                update(digest, "racy:" + UUID.randomUUID());
+            update(digest, project.display(input.path()) + ":" + input.attributes().size() + ":" + modified);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static List<Path> filesUnder(Path dir) {
+    /** The regular files under {@code dir}, sorted, each with the attributes its walk read (one stat per file). */
+    private static List<Input> filesUnder(Path dir) {
         if (!Files.isDirectory(dir))
             return List.of();
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+        List<Input> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isSymbolicLink()) // a link to a file counts as the file it names
+                        attributes = linked(file);
+                    if (attributes != null && attributes.isRegularFile())
+                        files.add(new Input(file, attributes));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        files.sort(Comparator.comparing(Input::path));
+        return files;
+    }
+
+    /** The attributes of the file a link names, or null for a broken link (skipped, as before). */
+    private static BasicFileAttributes linked(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
         }
     }
 
