@@ -3,6 +3,7 @@ package org.meridian.linked;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
@@ -26,12 +27,12 @@ import org.meridian.serve.LiveBuild;
 public final class LinkedDataSite {
     private final LiveBuild live;
     private final String base;
-    private final PrefixMapping prefixes;
+    private final Supplier<PrefixMapping> prefixes;
     private final PageQueries pages;
     private final DatasetDescription description;
     private final List<String> documents;
 
-    private LinkedDataSite(LiveBuild live, String base, PrefixMapping prefixes, PageQueries pages,
+    private LinkedDataSite(LiveBuild live, String base, Supplier<PrefixMapping> prefixes, PageQueries pages,
                            DatasetDescription description, List<String> documents) {
         this.live = live;
         this.base = base;
@@ -50,7 +51,7 @@ public final class LinkedDataSite {
         PageQueries pages = PageQueries.load(project, problems);
         if (!problems.isEmpty())
             return null;
-        return new LinkedDataSite(live, project.base(), prefixes(project), pages,
+        return new LinkedDataSite(live, project.base(), once(() -> prefixes(project)), pages,
                 new DatasetDescription(live, project.base(), federated),
                 live.read(dataset -> ontologyDocuments(dataset, project.base())));
     }
@@ -80,6 +81,24 @@ public final class LinkedDataSite {
                         paths.add(path);
                 }));
         return paths;
+    }
+
+    /**
+     * The value, computed at the first call. The prefixes are read at the first page that shows them:
+     * parsing the ontology files took a fifth of a second of the start-up to the first SPARQL answer,
+     * which does not use them.
+     */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null)
+                    value = compute.get();
+                return value;
+            }
+        };
     }
 
     /** The prefixes the ontology files declare, for brief names in pages and Turtle. */

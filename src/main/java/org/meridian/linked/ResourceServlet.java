@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,13 +25,13 @@ import org.meridian.serve.LiveBuild;
 final class ResourceServlet extends HttpServlet {
     private final transient LiveBuild live;
     private final String base;
-    private final transient PrefixMapping prefixes;
+    private final transient Supplier<PrefixMapping> prefixes;
     private final transient PageQueries pages;
     private final boolean hashDocument;
     private final transient Negotiation negotiation = new Negotiation(Representation.RESOURCE_FORMS);
 
     /** @param hashDocument whether the paths served are documents of hash terms (the ontology) */
-    ResourceServlet(LiveBuild live, String base, PrefixMapping prefixes, PageQueries pages, boolean hashDocument) {
+    ResourceServlet(LiveBuild live, String base, Supplier<PrefixMapping> prefixes, PageQueries pages, boolean hashDocument) {
         this.live = live;
         this.base = base;
         this.prefixes = prefixes;
@@ -71,7 +72,7 @@ final class ResourceServlet extends HttpServlet {
         if (description.isEmpty() || form.lang() != null)
             return description.map(d -> new Answer(d, null));
         ResourceDescription found = description.get();
-        NodeView view = new NodeView(dataset, base, prefixes);
+        NodeView view = new NodeView(dataset, base, prefixes.get());
         List<PageQueries.Evidence> evidence = pages.evidence(dataset, found.resource());
         return Optional.of(new Answer(found, new ResourcePage(found, view, sources(dataset, build), evidence).render()));
     }
@@ -89,7 +90,7 @@ final class ResourceServlet extends HttpServlet {
 
     private Graph withPrefixes(Answer found) {
         Graph graph = found.description().triples();
-        graph.getPrefixMapping().setNsPrefixes(prefixes);
+        graph.getPrefixMapping().setNsPrefixes(prefixes.get());
         return graph;
     }
 }

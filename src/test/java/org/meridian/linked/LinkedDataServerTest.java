@@ -133,6 +133,14 @@ class LinkedDataServerTest {
     }
 
     @Test
+    void turtleUsesThePrefixesTheOntologyDeclares() throws Exception {
+        // The server reads them from ontology/ at the first description that needs them, not at start-up.
+        String turtle = get("id/person/vladimir-putin", "text/turtle").body();
+        assertTrue(turtle.matches("(?s).*(PREFIX|@prefix) +mer: +<" + MER.replace(".", "\\.") + ">.*"), turtle);
+        assertTrue(turtle.contains("mer:Person"), turtle);
+    }
+
+    @Test
     void browsersGetThePageAndFormatOverridesAccept() throws Exception {
         HttpResponse<String> page = get("id/person/vladimir-putin",
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
