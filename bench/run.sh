@@ -32,6 +32,13 @@ meridian_load_opts() { # HEAP
   if [ -n "${BENCH_MERIDIAN_LOAD_OPTS+set}" ]; then echo "$BENCH_MERIDIAN_LOAD_OPTS"
   else case $1 in *[gG]) echo -XX:+UseParallelGC ;; esac; fi
 }
+# Meridian's serve with the class archive ./meridian serve uses (AppCDS): the first serve of a jar
+# writes it as it exits, every later serve of that jar starts from it.
+SERVE_ARCHIVE=$WORK/tools/meridian-serve.jsa
+meridian_serve_opts() {
+  if [ -s "$SERVE_ARCHIVE" ] && [ "$SERVE_ARCHIVE" -nt "$JAR" ]; then echo "-XX:SharedArchiveFile=$SERVE_ARCHIVE"
+  else echo "-XX:ArchiveClassesAtExit=$SERVE_ARCHIVE"; fi
+}
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 mkdir -p "$OUT" "$WORK/tools"
@@ -71,6 +78,7 @@ setup() {
     if have_virtuoso; then echo "virtuoso: $(virtuoso-t +? 2>&1 | grep -m1 -i version || true)"; else echo "virtuoso: not installed (skipped)"; fi
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
+    echo "JVM options of Meridian's serve: the class archive of the jar's first serve (-XX:SharedArchiveFile), as ./meridian serve"
     echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP), within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (none: the default collector); of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
   } > "$OUT/environment.txt"
 }
@@ -275,7 +283,8 @@ start_engine() { # ENGINE SCALE: starts it, sets PID and ENDPOINT
   local engine=$1 dir=$WORK/$2
   case $engine in
     meridian)
-      java -Xmx$SERVE_HEAP -Dlog4j2.configurationFile="$QUIET_LOG" -jar "$JAR" serve --project "$dir/project" --db "$dir/db" \
+      java -Xmx$SERVE_HEAP $(meridian_serve_opts) -Xlog:cds=off -Xlog:cds+dynamic=off -Dlog4j2.configurationFile="$QUIET_LOG" \
+          -jar "$JAR" serve --project "$dir/project" --db "$dir/db" \
           --port $PORT_OURS > "$WORK/serve-ours.log" 2>&1 &
       PID=$!; ENDPOINT=http://127.0.0.1:$PORT_OURS/meridian/sparql ;;
     fuseki)
@@ -350,6 +359,10 @@ startup_all() {
   [ -f "$OUT/startup.csv" ] || echo "engine,scale,first_answer_ms,first_lookup_ms,rss_after_mb" > "$OUT/startup.csv"
   java -cp "$JAR" org.meridian.bench.BenchMain params "$dir/db" "$repo/bench/queries/params" "$WORK/params-$scale.tsv" >/dev/null
   local org; org=$(awk -F'\t' '$1 == "ORG" { print $2; exit }' "$WORK/params-$scale.tsv")
+  if [ "$(meridian_serve_opts)" != "-XX:SharedArchiveFile=$SERVE_ARCHIVE" ]; then
+    log "start-up: a first serve of the jar, not timed, writes its class archive (as ./meridian serve's first does)"
+    prepare_engine meridian "$scale"; start_engine meridian "$scale"; stop_engine meridian
+  fi
   for engine in meridian fuseki; do
     for run in 1 2 3; do
       prepare_engine "$engine" "$scale"
