@@ -85,7 +85,10 @@ final class SparqlConstraints {
      * The query joined to the instances of {@code classes}: the classes are listed rather than reached
      * by {@code rdf:type/rdfs:subClassOf*}, and the typing is one more triple pattern, so the store
      * matches the whole query on its indexes, node ids throughout. (A subquery of DISTINCT instances
-     * made the store turn each of them back into its id, one index lookup per instance.)
+     * made the store turn each of them back into its id, one index lookup per instance.) The
+     * constraint's own pattern joins the same group, not a group inside it: SHACL binds
+     * {@code $this} before the constraint runs, so its filters must see {@code $this} bound, and
+     * a filter in an inner group sees only that group (a constraint of filters alone found nothing).
      */
     private static Query forInstancesOf(Query constraint, List<Node> classes) {
         ElementTriplesBlock typing = new ElementTriplesBlock();
@@ -94,7 +97,10 @@ final class SparqlConstraints {
         group.addElement(new ElementData(List.of(CLASS), classes.stream().map(c -> BindingFactory.binding(CLASS, c)).toList()));
         group.addElement(typing);
         Query query = constraint.cloneQuery();
-        group.addElement(query.getQueryPattern());
+        if (query.getQueryPattern() instanceof ElementGroup own)
+            own.getElements().forEach(group::addElement);
+        else
+            group.addElement(query.getQueryPattern());
         query.setQueryPattern(group);
         return query;
     }
