@@ -37,7 +37,7 @@ import org.meridian.graph.Project;
  */
 public final class FreshBuild {
     private static final int BATCH = 2_000;
-    private static final int CHECK_THREADS = 3;
+    private static final int CHECK_THREADS = 2;
     private static final int PACK_THREADS = 2;
 
     private FreshBuild() {}
@@ -172,9 +172,10 @@ public final class FreshBuild {
     }
 
     /**
-     * The shapes and each lint check, each in a read transaction. At 10M triples these tasks take
-     * from under a second to 45 s (the shapes, so they go first); on three threads that share two
-     * cores, no thread is left with a queue of them while the other core idles.
+     * The shapes and each lint check, each in a read transaction, on two threads: the shapes, the
+     * longest task (60-75 CPU-s at 10M triples), on one, and the lint checks one after another on the
+     * other (about 40 CPU-s together since their scans read node ids). A third thread, which paid
+     * while the lint checks were as long as the shapes, only took CPU from the shapes.
      */
     private static Problems check(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
