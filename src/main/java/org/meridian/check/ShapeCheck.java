@@ -74,9 +74,21 @@ public final class ShapeCheck {
 
     /**
      * Checks {@code dataset} (inside the caller's transaction); every result becomes a problem about
-     * its focus node, for {@link Problems#locate} to place.
+     * its focus node, for {@link Problems#locate} to place. The same as {@link #checkNodes} and
+     * {@link #checkQueries} together.
      */
     public Problems check(DatasetGraph dataset) {
+        Problems problems = checkNodes(dataset);
+        problems.addAll(checkQueries(dataset));
+        return problems;
+    }
+
+    /**
+     * Every shape except the {@code sh:sparql} constraints of shapes that target classes: the node walk,
+     * with the per-graph counts. Safe to run beside {@link #checkQueries} on another thread, each in its
+     * own read transaction.
+     */
+    public Problems checkNodes(DatasetGraph dataset) {
         Problems problems = new Problems();
         CachingGraph data = new CachingGraph(dataset.getUnionGraph());
         PerGraphMaxCount maxCounts = new PerGraphMaxCount(this.maxCounts);
@@ -84,14 +96,20 @@ public final class ShapeCheck {
             problems.add(entry.focusNode(), unplaced(describe(entry))
                     .withRule("shacl:" + entry.sourceConstraintComponent().getLocalName())
                     .withValue(entry.value() == null ? entry.focusNode().toString() : entry.value().toString()));
-        for (SparqlConstraints.Violation violation : sparqlConstraints.check(dataset))
-            problems.add(violation.focus(), unplaced(show(violation.focus()) + ": " + violation.message()
-                    + " (value: " + show(violation.value()) + ")")
-                    .withRule("shacl:SPARQLConstraintComponent").withValue(violation.value().toString()));
         for (PerGraphMaxCount.Excess excess : maxCounts.excesses())
             problems.add(excess.node(), unplaced(show(excess.node()) + " " + show(excess.limit().path()) + ": "
                     + excess.limit().message() + " (one source gives " + excess.values() + " values)")
                     .withRule("shacl:MaxCountConstraintComponent").withValue(excess.node().toString()));
+        return problems;
+    }
+
+    /** The {@code sh:sparql} constraints of shapes that target classes, each as one query over all instances. */
+    public Problems checkQueries(DatasetGraph dataset) {
+        Problems problems = new Problems();
+        for (SparqlConstraints.Violation violation : sparqlConstraints.check(dataset))
+            problems.add(violation.focus(), unplaced(show(violation.focus()) + ": " + violation.message()
+                    + " (value: " + show(violation.value()) + ")")
+                    .withRule("shacl:SPARQLConstraintComponent").withValue(violation.value().toString()));
         return problems;
     }
 

@@ -54,8 +54,13 @@ public final class Pipeline {
      * problems still need {@link Problems#locate} with the builder's origins.
      */
     public static Problems shapes(Project project, DatasetGraph dataset, GraphBuilder builder) {
+        return shapeCheck(project, dataset, builder).check(dataset);
+    }
+
+    /** The SHACL shapes of the built ontology graph, ready to check in parts (inside a transaction). */
+    public static ShapeCheck shapeCheck(Project project, DatasetGraph dataset, GraphBuilder builder) {
         Graph ontology = dataset.getGraph(project.ontologyGraph());
-        return new ShapeCheck(ontology, builder.prefixes(), project.base()).check(dataset);
+        return new ShapeCheck(ontology, builder.prefixes(), project.base());
     }
 
     /** The project's lint checks; their problems still need {@link Problems#locate}. */

@@ -30,7 +30,7 @@ import org.meridian.graph.Project;
 /**
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
  * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then the
- * node caches are filled, two threads pack the other indexes, and three run the SHACL shapes and
+ * node caches are filled, two threads pack the other indexes, and two run the SHACL shapes and
  * the lint checks in read transactions. The problems are those {@link Pipeline#build} reports. The
  * database is committed even when there are problems, so the caller must only publish a build whose
  * outcome is ok (the {@link Loader} deletes the others).
@@ -172,19 +172,23 @@ public final class FreshBuild {
     }
 
     /**
-     * The shapes and each lint check, each in a read transaction, on two threads: the shapes, the
-     * longest task (60-75 CPU-s at 10M triples), on one, and the lint checks one after another on the
-     * other (about 40 CPU-s together since their scans read node ids). A third thread, which paid
-     * while the lint checks were as long as the shapes, only took CPU from the shapes.
+     * The shapes and each lint check, each in a read transaction, on two threads: the walk over the
+     * shapes' instances, the longest task (55-65 CPU-s at 10M triples), on one, and on the other the
+     * lint checks one after another (about 40 CPU-s together since their scans read node ids), then the
+     * shapes' {@code sh:sparql} constraints (about 10), so that both threads end at about the same time.
+     * A third thread only took CPU from the walk, and splitting the walk itself cost more than it gave.
      */
     private static Problems check(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
         LintCheck lint = Pipeline.lintCheck(project);
         List<Callable<Problems>> tasks = new ArrayList<>();
-        tasks.add(timed("shapes", listener, () -> Txn.calculateRead(dataset, () -> Pipeline.shapes(project, dataset, builder))));
+        tasks.add(timed("shapes", listener, () -> Txn.calculateRead(dataset,
+                () -> Pipeline.shapeCheck(project, dataset, builder).checkNodes(dataset))));
         for (Path check : lint.files())
             tasks.add(timed(check.getFileName().toString().replaceFirst("\\.rq$", ""), listener,
                     () -> Txn.calculateRead(dataset, () -> lint.check(dataset, check))));
+        tasks.add(timed("shape-queries", listener, () -> Txn.calculateRead(dataset,
+                () -> Pipeline.shapeCheck(project, dataset, builder).checkQueries(dataset))));
         Problems problems = runAll(tasks, CHECK_THREADS, "meridian-check");
         problems.locate(builder.origins());
         return problems;

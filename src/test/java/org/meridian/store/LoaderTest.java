@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,6 +122,21 @@ class LoaderTest {
     }
 
     @Test
+    void aLoadReportsTheShapesSparqlConstraintsAtTheirTableLine() throws IOException {
+        Path root = TestProjects.copyOwnProject(temp.resolve("own"));
+        Path flows = root.resolve("data/trade-flows.csv");
+        String table = Files.readString(flows);
+        String edited = table.replace(",2023,240000000000,USD,", ",2023,240000000000,,");
+        assertFalse(edited.equals(table), "the edit must find the 2023 trade value");
+        Files.writeString(flows, edited);
+        Loader.Result result = loader(root).load(true);
+        assertFalse(result.ok());
+        assertEquals(List.of("data/trade-flows.csv:2: error: <id/trade-flow/russia-china-trade-2023>: "
+                + "a trade value needs its currency; other amounts need a unit (value: <id/trade-flow/russia-china-trade-2023>)"),
+                result.problems().sorted().stream().map(Problem::format).toList());
+    }
+
+    @Test
     void theServedBuildOpensWithTdb2sOwnCacheSizes() {
         Loader.Result result = loader(TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"))).load(false);
         assumeTrue(FreshBuild.storeParams().getNodeId2NodeCacheSize() > StoreParams.getDftStoreParams().getNodeId2NodeCacheSize(),
@@ -143,7 +159,7 @@ class LoaderTest {
         };
         assertTrue(loader(root).load(true, listener).ok());
         assertEquals(Set.of("node-caches", "index-GPOS", "index-GOSP", "index-SPOG", "index-POSG", "index-OSPG", "index-POS",
-                "index-OSP", "shapes", "never"), tasks.keySet());
+                "index-OSP", "shapes", "never", "shape-queries"), tasks.keySet());
         tasks.values().forEach(times ->
                 assertTrue(times[0] > 0 && times[1] >= 0, "a task took no time: " + Arrays.toString(times)));
         assertTrue(tasks.get("shapes")[1] > 0, "the shapes took no CPU");
