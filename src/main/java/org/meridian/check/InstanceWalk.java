@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.apache.jena.graph.Graph;
@@ -14,12 +15,14 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.meridian.store.SubjectQuads;
 
 /**
- * Visits every instance of some classes (their subclasses included) once, with all of its quads,
- * read with one index lookup. The checks that look at one node at a time (SHACL's shapes, the
- * per-graph value counts) share one visit instead of each reading the node again, and nothing
- * but the current node's quads is held: no set of visited nodes, however large the build.
+ * Visits every instance of some classes (their subclasses included) once, with all of its quads:
+ * in a TDB2 database in one pass over its subject-first index ({@link SubjectQuads}), elsewhere with
+ * one lookup per instance. The checks that look at one node at a time (SHACL's shapes, the per-graph
+ * value counts) share one visit instead of each reading the node again, and nothing but the current
+ * node's quads is held: no set of visited nodes, however large the build.
  */
 final class InstanceWalk {
     private final List<Node> classes;
@@ -38,6 +41,15 @@ final class InstanceWalk {
      * graph is left out, as it is from the union graph that SHACL validates.
      */
     void walk(DatasetGraph dataset, BiConsumer<Node, List<Quad>> visit) {
+        Optional<SubjectQuads> pass = SubjectQuads.of(dataset);
+        if (pass.isPresent())
+            pass.get().forEachInstance(classes, visit);
+        else
+            walkByLookups(dataset, visit);
+    }
+
+    /** The walk with one lookup per instance, for any dataset. */
+    void walkByLookups(DatasetGraph dataset, BiConsumer<Node, List<Quad>> visit) {
         Map<Node, Integer> rank = new HashMap<>();
         for (Node type : classes)
             rank.put(type, rank.size());
