@@ -7,7 +7,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.meridian.store.DistinctByIndex;
+import org.meridian.store.CheckExecutor;
 
 /** Queries over a dataset whose default graph is the union of its named graphs, which stay visible by name. */
 final class UnionView {
@@ -18,12 +18,12 @@ final class UnionView {
      * the union as its default graph, so TDB2 matches patterns on its indexes with node ids and
      * decodes only what the query returns; a general view of the union would decode every term. A
      * {@code SELECT DISTINCT} of the terms in one position of a pattern, the checks' scans of every
-     * value, compares node ids in an index and decodes each distinct term once ({@link DistinctByIndex}).
+     * value, compares node ids in an index and decodes each distinct term once ({@link CheckExecutor}).
      */
     static QueryExecBuilder query(DatasetGraph dataset) {
         if (TDBInternal.isTDB2(dataset))
             return QueryExec.dataset(dataset).set(TDB2.symUnionDefaultGraph, true)
-                    .set(ARQConstants.sysOpExecutorFactory, DistinctByIndex.FACTORY);
+                    .set(ARQConstants.sysOpExecutorFactory, CheckExecutor.FACTORY);
         return QueryExec.dataset(of(dataset));
     }
 

@@ -135,7 +135,7 @@ class ProjectChecksTest {
 
     @Test
     void checksOnTdb2FindWhatTheyFindOnAGeneralDataset() throws IOException {
-        // On TDB2 the checks' scans of distinct terms read an index by node id (DistinctByIndex);
+        // On TDB2 the checks' scans of distinct terms read an index by node id (CheckExecutor);
         // a dataset in memory answers them with ARQ's own DISTINCT.
         Path copy = TestProjects.copyOwnProject(temp.resolve("p"));
         replaceFirst(copy.resolve("data/places.csv"), ",china,", ",cathay,");

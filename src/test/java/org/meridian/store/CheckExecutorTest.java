@@ -19,6 +19,10 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A {@code DISTINCT} of one variable of one pattern, answered by scanning an index, gives exactly
  * the answers of TDB2's own executor; every other query is left to TDB2's executor.
  */
-class DistinctByIndexTest {
+class CheckExecutorTest {
     private static final String DATA = """
             PREFIX : <http://example.org/>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
@@ -82,10 +86,57 @@ class DistinctByIndexTest {
         List<String> scanned = new ArrayList<>();
         List<String> expected = answers(QueryExec.dataset(dataset).query(query), union);
         List<String> actual = answers(QueryExec.dataset(dataset).query(query)
-                .set(ARQConstants.sysOpExecutorFactory, DistinctByIndex.factory(scanned::add)), union);
+                .set(ARQConstants.sysOpExecutorFactory, CheckExecutor.factory(scanned::add)), union);
         assertFalse(expected.isEmpty() && !select.contains(":nothing"), "the case has answers to compare");
         assertEquals(expected, actual);
         assertEquals(scans == null ? "" : scans, String.join(" ", scanned));
+    }
+
+    @Test
+    void matchesAreDecodedByTheNodeReaderNotTdb2sNodeTable(@TempDir Path folder) {
+        Location location = Location.create(folder);
+        DatasetGraph fresh = DatabaseMgr.connectDatasetGraph(location);
+        Txn.executeWrite(fresh, () -> {
+            StringBuilder trig = new StringBuilder("PREFIX : <http://example.org/>\n:g {\n");
+            for (int i = 0; i < 3000; i++) // more terms than TDB2 caches at a commit
+                trig.append(":s").append(i).append(" :name \"evidence ").append(i).append("\" .\n");
+            RDFParser.fromString(trig.append("}").toString(), Lang.TRIG).parse(fresh);
+        });
+        TDBInternal.expel(fresh, true);
+        DatasetGraph cold = DatabaseMgr.connectDatasetGraph(location);
+        String query = "SELECT ?s ?o WHERE { ?s <http://example.org/name> ?o }";
+        NodeTableCache cache = cache(TDBInternal.getDatasetGraphTDB(cold).getQuadTable().getNodeTupleTable().getNodeTable());
+        List<String> ours = Txn.calculateRead(cold, () -> {
+            List<String> rows = new ArrayList<>();
+            try (QueryExec exec = QueryExec.dataset(cold).query(query).set(TDB2.symUnionDefaultGraph, true)
+                    .set(ARQConstants.sysOpExecutorFactory, CheckExecutor.FACTORY).build()) {
+                exec.select().forEachRemaining((Binding row) -> {
+                    rows.add(text(row));
+                    // TDB2's node table caches what it decodes, both ways
+                    assertFalse(cache.isCachedNode(row.get(Var.alloc("o"))), "TDB2's node table decoded " + row);
+                });
+            }
+            rows.sort(null);
+            return rows;
+        });
+        List<String> tdb2 = Txn.calculateRead(cold, () -> {
+            List<String> rows = new ArrayList<>();
+            try (QueryExec exec = QueryExec.dataset(cold).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
+                exec.select().forEachRemaining((Binding row) -> rows.add(text(row)));
+            }
+            rows.sort(null);
+            return rows;
+        });
+        assertEquals(3000, ours.size());
+        assertEquals(tdb2, ours);
+        TDBInternal.expel(cold, true);
+    }
+
+    private static NodeTableCache cache(NodeTable nodes) {
+        for (NodeTable table = nodes; table != null; table = table.wrapped() == table ? null : table.wrapped())
+            if (table instanceof NodeTableCache cache)
+                return cache;
+        throw new AssertionError("TDB2's node table has no cache");
     }
 
     /** The rows, sorted, each as its bindings' text; duplicates stay. */
