@@ -81,7 +81,7 @@ final class Report {
         md.append("`map+index`: reading CSV and mapping rows on one thread while the other stores the quads in TDB2's primary"
                 + " indexes (GSPO, SPO), as TDB2's sequential loader does; `pack indexes`: their commit, then building each other"
                 + " index (GPOS, GOSP, SPOG, POSG, OSPG, and POS, OSP) bottom-up from sorted runs of the primary one's rows, as"
-                + " TDB2's xloader does, two at a time; `checks`: the SHACL shapes on one thread and the lint queries, one after another, on the other."
+                + " TDB2's xloader does, two at a time; `checks`: the SHACL shapes' walk over their instances on one thread and the lint queries, one after another, then the shapes' `sh:sparql` constraints, on the other."
                 + " `parse` and `parse+map` are separate single-threaded passes over the same tables (no store), so `map+index`"
                 + " minus `parse+map` is roughly what storing costs beyond mapping.\n\n");
         md.append("Each phase: seconds, then the CPU-seconds the whole process spent in it (all threads and the garbage"

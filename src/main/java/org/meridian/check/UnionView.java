@@ -18,7 +18,8 @@ final class UnionView {
      * the union as its default graph, so TDB2 matches patterns on its indexes with node ids and
      * decodes only what the query returns; a general view of the union would decode every term. A
      * {@code SELECT DISTINCT} of the terms in one position of a pattern, the checks' scans of every
-     * value, compares node ids in an index and decodes each distinct term once ({@link CheckExecutor}).
+     * value, compares node ids in an index and decodes each distinct term once, and terms missing from
+     * TDB2's cache are read with one read of the node file each ({@link CheckExecutor}).
      */
     static QueryExecBuilder query(DatasetGraph dataset) {
         if (TDBInternal.isTDB2(dataset))

@@ -173,10 +173,10 @@ public final class FreshBuild {
 
     /**
      * The shapes and each lint check, each in a read transaction, on two threads: the walk over the
-     * shapes' instances, the longest task (55-65 CPU-s at 10M triples), on one, and on the other the
-     * lint checks one after another (about 40 CPU-s together since their scans read node ids), then the
-     * shapes' {@code sh:sparql} constraints (about 10), so that both threads end at about the same time.
-     * A third thread only took CPU from the walk, and splitting the walk itself cost more than it gave.
+     * shapes' instances, the longest task (about 38 CPU-s at 10M triples), on one, and on the other the
+     * lint checks one after another (about 30 CPU-s together), then the shapes' {@code sh:sparql}
+     * constraints (about 8), so that both threads end at about the same time. A third thread only took
+     * CPU from the walk, and splitting the walk itself cost more than it gave.
      */
     private static Problems check(Project project, DatasetGraph dataset, GraphBuilder builder, BuildListener listener) {
         listener.phase("checks");
