@@ -37,22 +37,23 @@ final class NodeReader extends NodeTableWrapper {
     /** @param nodes a TDB2 node table: its cache, if any, is asked first, and its data file read directly */
     NodeReader(NodeTable nodes) {
         super(nodes);
-        NodeTableCache cache = null;
-        BinaryDataFile file = null;
-        for (NodeTable table = nodes; table != null; table = table.wrapped() == table ? null : table.wrapped()) {
-            if (table instanceof NodeTableCache found)
-                cache = found;
-            if (table instanceof NodeTableTRDF found)
-                file = found.getData();
-        }
-        this.cache = cache;
-        this.file = file;
+        this.cache = layer(nodes, NodeTableCache.class);
+        NodeTableTRDF data = layer(nodes, NodeTableTRDF.class);
+        this.file = data == null ? null : data.getData();
         try {
             this.input = new TMemoryInputTransport(block);
         } catch (TTransportException e) {
             throw new TDBException("NodeReader", e);
         }
         this.protocol = new TCompactProtocol(input);
+    }
+
+    /** The layer of TDB2's stack of node tables (inline values, cache, file) that is a {@code kind}, or null. */
+    static <T extends NodeTable> T layer(NodeTable nodes, Class<T> kind) {
+        for (NodeTable table = nodes; table != null; table = table.wrapped() == table ? null : table.wrapped())
+            if (kind.isInstance(table))
+                return kind.cast(table);
+        return null;
     }
 
     /** The term of {@code id}, as the node table gives it. */

@@ -20,7 +20,6 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +104,8 @@ class CheckExecutorTest {
         TDBInternal.expel(fresh, true);
         DatasetGraph cold = DatabaseMgr.connectDatasetGraph(location);
         String query = "SELECT ?s ?o WHERE { ?s <http://example.org/name> ?o }";
-        NodeTableCache cache = cache(TDBInternal.getDatasetGraphTDB(cold).getQuadTable().getNodeTupleTable().getNodeTable());
+        NodeTableCache cache = NodeReader.layer(TDBInternal.getDatasetGraphTDB(cold).getQuadTable().getNodeTupleTable().getNodeTable(),
+                NodeTableCache.class);
         List<String> ours = Txn.calculateRead(cold, () -> {
             List<String> rows = new ArrayList<>();
             try (QueryExec exec = QueryExec.dataset(cold).query(query).set(TDB2.symUnionDefaultGraph, true)
@@ -130,13 +130,6 @@ class CheckExecutorTest {
         assertEquals(3000, ours.size());
         assertEquals(tdb2, ours);
         TDBInternal.expel(cold, true);
-    }
-
-    private static NodeTableCache cache(NodeTable nodes) {
-        for (NodeTable table = nodes; table != null; table = table.wrapped() == table ? null : table.wrapped())
-            if (table instanceof NodeTableCache cache)
-                return cache;
-        throw new AssertionError("TDB2's node table has no cache");
     }
 
     /** The rows, sorted, each as its bindings' text; duplicates stay. */

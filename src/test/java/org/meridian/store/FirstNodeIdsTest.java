@@ -98,10 +98,8 @@ class FirstNodeIdsTest {
     }
 
     private static NodeTableCache cache(DatasetGraph dataset) {
-        NodeTable table = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable().getNodeTable();
-        while (!(table instanceof NodeTableCache))
-            table = table.wrapped();
-        return (NodeTableCache) table;
+        return NodeReader.layer(TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable().getNodeTable(),
+                NodeTableCache.class);
     }
 
     private static Node thing(int i) {

@@ -60,7 +60,7 @@ class NodeReaderTest {
         DatasetGraph reopened = DatabaseMgr.connectDatasetGraph(location); // its caches start empty
         Txn.executeRead(reopened, () -> {
             NodeTable nodes = TDBInternal.getDatasetGraphTDB(reopened).getQuadTable().getNodeTupleTable().getNodeTable();
-            NodeTableCache cache = cache(nodes);
+            NodeTableCache cache = NodeReader.layer(nodes, NodeTableCache.class);
             NodeReader reader = new NodeReader(nodes);
             List<Pair<NodeId, Node>> all = new ArrayList<>();
             nodes.all().forEachRemaining(all::add);
@@ -83,12 +83,5 @@ class NodeReaderTest {
             }
         });
         TDBInternal.expel(reopened, true);
-    }
-
-    private static NodeTableCache cache(NodeTable nodes) {
-        for (NodeTable table = nodes; table != null; table = table.wrapped() == table ? null : table.wrapped())
-            if (table instanceof NodeTableCache cache)
-                return cache;
-        throw new AssertionError("TDB2's node table has no cache");
     }
 }
