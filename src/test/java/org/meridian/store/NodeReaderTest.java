@@ -12,7 +12,6 @@ import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -34,22 +33,7 @@ class NodeReaderTest {
 
     @Test
     void everyTermReadsAsTdb2ReadsIt() {
-        List<Node> terms = new ArrayList<>(List.of(
-                NodeFactory.createURI("http://example.org/a"),
-                NodeFactory.createURI("http://example.org/ünïcode/路"),
-                NodeFactory.createBlankNode(),
-                NodeFactory.createLiteralString("plain"),
-                NodeFactory.createLiteralString(""),
-                NodeFactory.createLiteralLang("Moskau", "de"),
-                NodeFactory.createLiteralDT("108000000000", XSDDatatype.XSDdecimal),
-                NodeFactory.createLiteralDT("2024-05-16", XSDDatatype.XSDdate),
-                NodeFactory.createLiteralDT("not a number", XSDDatatype.XSDinteger),
-                NodeFactory.createLiteralDT("x", NodeFactory.getType("http://example.org/custom")),
-                NodeFactory.createLiteralString("long ".repeat(100)), // 500 characters, about one block
-                NodeFactory.createLiteralString("longer ".repeat(1000)), // many blocks
-                NodeFactory.createLiteralString("quoted \"text\"\nover two lines ↯ ".repeat(300))));
-        for (int i = 0; i < 2000; i++) // more terms than TDB2 keeps in its cache after a commit
-            terms.add(NodeFactory.createLiteralString("evidence " + i + " " + "x".repeat(i % 700)));
+        List<Node> terms = SampleTerms.withLongLiterals(2000); // more than TDB2 keeps in its cache after a commit
         Location location = Location.create(folder);
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(location);
         Node graph = NodeFactory.createURI("http://example.org/g");
