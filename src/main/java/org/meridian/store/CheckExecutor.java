@@ -45,8 +45,8 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * TDB2's query executor for the checks, with two differences that change what it costs, never what
  * it answers.
  * <p>
- * Terms are decoded through a {@link NodeReader}: a term missing from TDB2's cache costs one read of
- * the node file instead of a seek and a read per field of its encoding. The lint check that evidence
+ * Terms are decoded through a {@link NodeReader}: a term missing from TDB2's cache is copied from the
+ * node file mapped into memory instead of read with a seek and a read per field of its encoding. The lint check that evidence
  * is verbatim decodes a million literals at 10M triples, most of them not cached: 38 CPU-s through
  * TDB2's node table, 21 through the reader.
  * <p>
@@ -118,7 +118,7 @@ public final class CheckExecutor extends OpExecutorTDB2 {
     private NodeReader reader(DatasetGraphTDB dataset) {
         NodeReader reader = (NodeReader) execCxt.getContext().get(READER);
         if (reader == null) {
-            reader = new NodeReader(dataset.getQuadTable().getNodeTupleTable().getNodeTable());
+            reader = NodeReader.of(dataset);
             execCxt.getContext().set(READER, reader);
         }
         return reader;

@@ -33,12 +33,14 @@ public final class SubjectQuads {
     private static final int P = 2;
     private static final int O = 3;
 
+    private final DatasetGraphTDB dataset;
     private final TupleIndex index;
     private final NodeTable nodes;
 
-    private SubjectQuads(TupleIndex index, NodeTable nodes) {
+    private SubjectQuads(DatasetGraphTDB dataset, TupleIndex index) {
+        this.dataset = dataset;
         this.index = index;
-        this.nodes = nodes;
+        this.nodes = dataset.getQuadTable().getNodeTupleTable().getNodeTable();
     }
 
     /** The pass over {@code dataset}'s quads, when it is a TDB2 database with a subject-first quad index. */
@@ -49,7 +51,7 @@ public final class SubjectQuads {
         NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
         for (TupleIndex index : table.getTupleTable().getIndexes())
             if (index.getName().equals("SPOG"))
-                return Optional.of(new SubjectQuads(index, table.getNodeTable()));
+                return Optional.of(new SubjectQuads(tdb, index));
         return Optional.empty();
     }
 
@@ -68,7 +70,7 @@ public final class SubjectQuads {
         }
         if (NodeId.isDoesNotExist(type) || wanted.isEmpty())
             return;
-        NodeReader reader = new NodeReader(nodes);
+        NodeReader reader = NodeReader.of(dataset);
         List<Tuple<NodeId>> subject = new ArrayList<>();
         boolean typed = false;
         Iterator<Tuple<NodeId>> all = index.all(); // tuples in G, S, P, O order, sorted by S first

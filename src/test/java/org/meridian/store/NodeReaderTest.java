@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.dboe.base.file.Location;
@@ -15,6 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
@@ -23,16 +25,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NodeReader reads each term from TDB2's node file in one block and decodes it in memory: every term
- * must come out as TDB2's node table gives it, long literals (longer than a block) included, and
- * terms missing from TDB2's cache must be read from the file, not from the cache.
+ * NodeReader reads each term from TDB2's node file in one block, copied from the file mapped into
+ * memory or read through TDB2's file object, and decodes it in memory: every term must come out as
+ * TDB2's node table gives it, long literals (longer than a block) included, and terms missing from
+ * TDB2's cache must be read from the file, not from the cache.
  */
 class NodeReaderTest {
     @TempDir
     Path folder;
 
     @Test
-    void everyTermReadsAsTdb2ReadsIt() {
+    void everyTermReadsAsTdb2ReadsItFromTheMappedNodeFile() {
+        everyTermReadsAsTdb2ReadsIt(dataset -> {
+            NodeReader reader = NodeReader.of(dataset);
+            assertTrue(reader.isMapped(), "the node file is mapped");
+            return reader;
+        });
+    }
+
+    @Test
+    void everyTermReadsAsTdb2ReadsItThroughTdb2sFileObject() {
+        everyTermReadsAsTdb2ReadsIt(dataset -> {
+            NodeReader reader = new NodeReader(dataset.getQuadTable().getNodeTupleTable().getNodeTable(), null);
+            assertFalse(reader.isMapped());
+            return reader;
+        });
+    }
+
+    private void everyTermReadsAsTdb2ReadsIt(Function<DatasetGraphTDB, NodeReader> readerOf) {
         List<Node> terms = SampleTerms.withLongLiterals(2000); // more than TDB2 keeps in its cache after a commit
         Location location = Location.create(folder);
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(location);
@@ -45,7 +65,7 @@ class NodeReaderTest {
         Txn.executeRead(reopened, () -> {
             NodeTable nodes = TDBInternal.getDatasetGraphTDB(reopened).getQuadTable().getNodeTupleTable().getNodeTable();
             NodeTableCache cache = NodeReader.layer(nodes, NodeTableCache.class);
-            NodeReader reader = new NodeReader(nodes);
+            NodeReader reader = readerOf.apply(TDBInternal.getDatasetGraphTDB(reopened));
             List<Pair<NodeId, Node>> all = new ArrayList<>();
             nodes.all().forEachRemaining(all::add);
             assertTrue(all.size() >= terms.size(), "the node table lists " + all.size() + " terms");
