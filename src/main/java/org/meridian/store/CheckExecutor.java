@@ -46,9 +46,10 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * it answers.
  * <p>
  * Terms are decoded through a {@link NodeReader}: a term missing from TDB2's cache is copied from the
- * node file mapped into memory instead of read with a seek and a read per field of its encoding. The lint check that evidence
- * is verbatim decodes a million literals at 10M triples, most of them not cached: 38 CPU-s through
- * TDB2's node table, 21 through the reader.
+ * node file mapped into memory instead of read with a seek and a read per field of its encoding. The
+ * lint check that evidence is verbatim decodes a million literals at 10M triples, most of them not
+ * cached: 38 CPU-s through TDB2's node table, 21 through the reader when it read the file with one
+ * read per term.
  * <p>
  * {@code SELECT DISTINCT ?x WHERE { one pattern }} (with, at most, a filter on {@code ?x} alone) is
  * answered by scanning an index that sorts by {@code ?x} after the pattern's constants, and comparing

@@ -21,7 +21,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * packed bottom-up from its table's primary index ({@link IndexPacker}), as TDB2's xloader does.
  * Until every one is packed the other indexes are empty, so the dataset must not be read before then.
  * The load remembers the first nodes it adds ({@link FirstNodeIds}): one write transaction would
- * leave TDB2's node caches nearly empty.
+ * leave TDB2's node caches nearly empty. It writes new terms to TDB2's node table with
+ * {@link NodeWriter}, one write each.
  */
 final class StagedLoad {
     private final DatasetGraph dataset;
