@@ -35,12 +35,10 @@ public final class SubjectQuads {
 
     private final DatasetGraphTDB dataset;
     private final TupleIndex index;
-    private final NodeTable nodes;
 
     private SubjectQuads(DatasetGraphTDB dataset, TupleIndex index) {
         this.dataset = dataset;
         this.index = index;
-        this.nodes = dataset.getQuadTable().getNodeTupleTable().getNodeTable();
     }
 
     /** The pass over {@code dataset}'s quads, when it is a TDB2 database with a subject-first quad index. */
@@ -61,6 +59,7 @@ public final class SubjectQuads {
      * transaction, on one thread.
      */
     public void forEachInstance(Collection<Node> types, BiConsumer<Node, List<Quad>> visit) {
+        NodeTable nodes = dataset.getQuadTable().getNodeTupleTable().getNodeTable();
         NodeId type = nodes.getNodeIdForNode(RDF.Nodes.type);
         Set<NodeId> wanted = new HashSet<>();
         for (Node node : types) {
