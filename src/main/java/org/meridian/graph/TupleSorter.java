@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -18,14 +19,16 @@ import java.util.PriorityQueue;
 /**
  * Sorts tuples of a fixed number of 64-bit values, compared column by column as unsigned numbers
  * (the order of their big-endian bytes, which is a B+tree's order), in memory that does not grow
- * with their number: a buffer of fixed size is sorted and written to a temporary file whenever it
- * fills, and {@link #sorted} merges those runs. A sorter that never filled its buffer stays in memory.
+ * with their number: a buffer of bounded size is sorted and written to a temporary file whenever it
+ * fills, and {@link #sorted} merges those runs. A sorter that never filled its buffer stays in memory,
+ * and its buffer grows as tuples come, so a sorter that gets few costs little.
  * The runs go to a folder the caller names. The build sorts this way the digests of the nodes its
  * rows define ({@link Definitions}) and the rows of each index it packs.
  */
 public final class TupleSorter implements AutoCloseable {
+    private static final int FIRST_BUFFER = 1 << 12;
     private final int width;
-    private final long[] buffer;
+    private long[] buffer;
     private final int capacity;
     private int size;
     private final List<Path> runs = new ArrayList<>();
@@ -37,13 +40,15 @@ public final class TupleSorter implements AutoCloseable {
         this.folder = folder;
         this.width = width;
         this.capacity = capacity;
-        this.buffer = new long[width * capacity];
+        this.buffer = new long[width * Math.min(capacity, FIRST_BUFFER)];
     }
 
     /** Adds a copy of the tuple. */
     public void add(long[] tuple) {
         if (size == capacity)
             spill();
+        else if (size * width == buffer.length)
+            buffer = Arrays.copyOf(buffer, Math.min(capacity, 2 * size) * width);
         System.arraycopy(tuple, 0, buffer, size * width, width);
         size++;
     }

@@ -29,11 +29,11 @@ import org.meridian.graph.Project;
 
 /**
  * Builds a project into a new, empty TDB2 database, using both cores: one thread reads and maps the
- * tables while another loads the quads into the primary indexes ({@link StagedLoad}); then the
- * node caches are filled, two threads pack the other indexes, and two run the SHACL shapes and
- * the lint checks in read transactions. The problems are those {@link Pipeline#build} reports. The
- * database is committed even when there are problems, so the caller must only publish a build whose
- * outcome is ok (the {@link Loader} deletes the others).
+ * tables while another gives the nodes their ids and sorts the rows ({@link StagedLoad}); then one
+ * thread packs the primary indexes while the other fills the node caches, two threads pack the other
+ * indexes, and two run the SHACL shapes and the lint checks in read transactions. The problems are
+ * those {@link Pipeline#build} reports. The database is committed even when there are problems, so
+ * the caller must only publish a build whose outcome is ok (the {@link Loader} deletes the others).
  */
 public final class FreshBuild {
     private static final int BATCH = 2_000;
@@ -60,19 +60,25 @@ public final class FreshBuild {
         try {
             GraphBuilder builder = new GraphBuilder(project, listener);
             StagedLoad load = new StagedLoad(dataset);
-            List<StagedLoad.Secondary> secondaries;
+            List<StagedLoad.Packing> primaries;
             listener.phase("map");
             load.begin();
             try {
                 mapBesideLoading(builder, load::add, listener);
                 listener.phase("index");
-                secondaries = load.commitPrimaries();
+                primaries = load.commit();
             } catch (RuntimeException | Error e) {
                 load.abort();
                 throw e;
             }
-            fillNodeCaches(load, listener);
-            pack(secondaries, listener);
+            // The node caches fill from the node table alone, beside the packing of the primary indexes.
+            List<Callable<Problems>> first = packings(primaries, listener);
+            first.add(1, timed("node-caches", listener, () -> {
+                load.fillNodeCaches();
+                return new Problems();
+            }));
+            runAll(first, PACK_THREADS, "meridian-index");
+            runAll(packings(load.secondaries(), listener), PACK_THREADS, "meridian-index");
             Problems problems = builder.problems();
             problems.addAll(Pipeline.withoutRepeats(problems, check(project, dataset, builder, listener)));
             long quads = problems.isEmpty() ? Txn.calculateRead(dataset, () -> size(dataset)) : 0;
@@ -152,23 +158,15 @@ public final class FreshBuild {
         }
     }
 
-    /** Fills TDB2's node caches, which the load's one write transaction left nearly empty, for the checks. */
-    private static void fillNodeCaches(StagedLoad load, BuildListener listener) {
-        runAll(List.of(timed("node-caches", listener, () -> {
-            load.fillNodeCaches();
-            return new Problems();
-        })), 1, "meridian-index");
-    }
-
-    /** Packs the indexes other than the primary ones, two at a time: one per core, each sorting in bounded memory. */
-    private static void pack(List<StagedLoad.Secondary> secondaries, BuildListener listener) {
+    /** Tasks that pack the indexes, to run two at a time: one per core, each sorting in bounded memory. */
+    private static List<Callable<Problems>> packings(List<StagedLoad.Packing> indexes, BuildListener listener) {
         List<Callable<Problems>> tasks = new ArrayList<>();
-        for (StagedLoad.Secondary index : secondaries)
+        for (StagedLoad.Packing index : indexes)
             tasks.add(timed("index-" + index.name(), listener, () -> {
-                index.pack();
+                index.pack().run();
                 return new Problems();
             }));
-        runAll(tasks, PACK_THREADS, "meridian-index");
+        return tasks;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.meridian.store;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -20,9 +21,10 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.meridian.graph.TupleSorter;
 
 /**
- * Builds an empty TDB2 index bottom-up from the primary index of its table, as TDB2's own xloader
- * does: the primary's rows, put in the index's column order, are sorted ({@link TupleSorter}) and
- * packed into full B+tree blocks in one pass, in a transaction on that one index. Inserting the rows
+ * Builds an empty TDB2 index bottom-up from sorted rows, as TDB2's own xloader does: a primary index
+ * from the rows a load sorted ({@link TupleSorter}), any other from the primary index of its table,
+ * whose rows, put in the index's column order, are sorted the same way. The rows are packed into full
+ * B+tree blocks in one pass, in a transaction on that one index. Inserting the rows
  * one at a time instead shifts each block's records through a fresh array per row: at 10M triples
  * that was tens of GB of garbage and 20 s for each of the last two indexes.
  */
@@ -37,22 +39,39 @@ final class IndexPacker {
      * rows written to {@code folder}; no other transaction may write either index meanwhile.
      */
     static void pack(TupleIndex primary, TupleIndex index, int run, Path folder) {
-        BPlusTree source = tree(primary);
-        BPlusTree target = tree(index);
         int[] columns = columnsOf(primary.getMapping(), index.getMapping());
         try (TupleSorter sorter = new TupleSorter(columns.length, run, folder)) {
-            read(primary, source, columns, sorter);
-            RecordFactory factory = target.getRecordFactory();
-            Iterator<Record> records = Iter.map(sorter.sorted(), tuple -> record(factory, tuple));
-            CoLib.executeWrite(index, () -> {
-                if (!target.isEmpty())
-                    throw new IllegalStateException("index " + index.getName()
-                            + " is not empty: only an empty index can be packed");
-                BPlusTreeRewriter.packIntoBPlusTree(records, target.getParams(), factory,
-                        target.getStateManager().getBufferChannel(), target.getNodeManager().getBlockMgr(),
-                        target.getRecordsMgr().getBlockMgr());
-            });
+            read(primary, tree(primary), columns, sorter);
+            pack(sorter, index);
         }
+    }
+
+    /**
+     * Fills the empty {@code index} with the sorter's rows, already in the index's column order, each
+     * row once however often it was added; no other transaction may write the index meanwhile.
+     */
+    static void pack(TupleSorter rows, TupleIndex index) {
+        BPlusTree target = tree(index);
+        RecordFactory factory = target.getRecordFactory();
+        Iterator<Record> records = Iter.map(distinct(rows.sorted()), tuple -> record(factory, tuple));
+        CoLib.executeWrite(index, () -> {
+            if (!target.isEmpty())
+                throw new IllegalStateException("index " + index.getName()
+                        + " is not empty: only an empty index can be packed");
+            BPlusTreeRewriter.packIntoBPlusTree(records, target.getParams(), factory,
+                    target.getStateManager().getBufferChannel(), target.getNodeManager().getBlockMgr(),
+                    target.getRecordsMgr().getBlockMgr());
+        });
+    }
+
+    /** The sorted tuples without the repeats, which a B+tree, holding each key once, cannot take. */
+    private static Iterator<long[]> distinct(Iterator<long[]> sorted) {
+        long[][] previous = {null};
+        return Iter.filter(sorted, tuple -> {
+            boolean repeat = previous[0] != null && Arrays.equals(previous[0], tuple);
+            previous[0] = tuple;
+            return !repeat;
+        });
     }
 
     /** Reads every row of the primary index, in a read transaction on it alone, into the sorter. */

@@ -4,106 +4,167 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
+import org.apache.jena.atlas.lib.Bytes;
+import org.apache.jena.dboe.transaction.txn.Transaction;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdFactory;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.meridian.graph.TupleSorter;
 
 /**
- * A bulk load into an empty TDB2 database in two stages: the rows go into the primary indexes
- * (GSPO, SPO) in one write transaction, as TDB2's sequential loader does; then each other index is
- * packed bottom-up from its table's primary index ({@link IndexPacker}), as TDB2's xloader does.
- * Until every one is packed the other indexes are empty, so the dataset must not be read before then.
+ * A bulk load into an empty TDB2 database in three stages, as TDB2's xloader does: the load gives
+ * each node its id in one write transaction and keeps each table's rows in a sorter, in the order of
+ * the table's primary index (GSPO, SPO); after the commit each primary index is packed bottom-up from
+ * those sorted rows, and then each other index from its table's primary one ({@link IndexPacker}).
+ * Until every index is packed the tables look empty, so the dataset must not be read before then.
+ * Inserting each row into the primary B+tree as it came, as TDB2's sequential loader does, took
+ * most of the storing thread's time.
+ * <p>
  * The load remembers the first nodes it adds ({@link FirstNodeIds}): one write transaction would
  * leave TDB2's node caches nearly empty. It writes new terms to TDB2's node table with
  * {@link NodeWriter}, one write each.
  */
 final class StagedLoad {
     private final DatasetGraph dataset;
-    private final List<Secondary> secondaries = new ArrayList<>();
-    private final NodeTupleTable triples;
-    private final NodeTupleTable quads;
+    private final Rows triples;
+    private final Rows quads;
+    private final NodeTable nodes;
     private final FirstNodeIds ids;
     private final Path folder;
+    private final int run;
+    private final byte[] bits = new byte[NodeId.SIZE];
 
-    /** An index other than its table's primary one, the slot of the table it belongs in, and its database's folder. */
-    record Secondary(TupleTable table, int slot, TupleIndex index, Path folder) {
-        String name() {
-            return index.getName();
+    /** An index to pack, named as TDB2 names it, and how. */
+    record Packing(String name, Runnable pack) {}
+
+    /** A table's rows, held until the commit in a sorter, in its primary index's column order. */
+    private static final class Rows {
+        private final TupleTable table;
+        private final TupleSorter sorter;
+        /** For each column of the primary index, the position in the quad's own order (G, S, P, O). */
+        private final int[] columns;
+        private final long[] row;
+
+        Rows(NodeTupleTable table, int run, Path folder) {
+            this.table = table.getTupleTable();
+            TupleIndex primary = this.table.getIndex(0);
+            this.row = new long[primary.getTupleLength()];
+            this.columns = new int[row.length];
+            for (int i = 0; i < row.length; i++)
+                columns[i] = primary.getMapping().getSlotIdx(i);
+            this.sorter = new TupleSorter(row.length, run, folder);
         }
 
-        /** Fills the index from its table's primary index, in a transaction of its own. */
-        void pack() {
-            IndexPacker.pack(table.getIndex(0), index, IndexPacker.RUN, folder);
+        void add(long[] natural) {
+            for (int i = 0; i < row.length; i++)
+                row[i] = natural[columns[i]];
+            sorter.add(row);
         }
 
-        void attach() {
-            table.setTupleIndex(slot, index);
+        Packing primary() {
+            TupleIndex primary = table.getIndex(0);
+            return new Packing(primary.getName(), () -> {
+                try (sorter) {
+                    IndexPacker.pack(sorter, primary);
+                }
+            });
+        }
+
+        List<Packing> secondaries(int run, Path folder) {
+            List<Packing> packings = new ArrayList<>();
+            for (int slot = 1; slot < table.numIndexes(); slot++) {
+                TupleIndex index = table.getIndex(slot);
+                packings.add(new Packing(index.getName(),
+                        () -> IndexPacker.pack(table.getIndex(0), index, run, folder)));
+            }
+            return packings;
         }
     }
 
     StagedLoad(DatasetGraph dataset) {
-        this.dataset = dataset;
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-        this.triples = tdb.getTripleTable().getNodeTupleTable();
-        this.quads = tdb.getQuadTable().getNodeTupleTable();
-        this.ids = new FirstNodeIds(quads.getNodeTable(), tdb.getStoreParams().getNode2NodeIdCacheSize());
-        this.folder = Path.of(tdb.getLocation().getDirectoryPath());
+        this(dataset, IndexPacker.RUN);
     }
 
-    /** Begins the write transaction, with only the primary indexes to write to. */
+    /** A load that sorts {@code run} rows at a time in memory, and the rest in runs on disk. */
+    StagedLoad(DatasetGraph dataset, int run) {
+        this.dataset = dataset;
+        this.run = run;
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+        this.folder = Path.of(tdb.getLocation().getDirectoryPath());
+        this.triples = new Rows(tdb.getTripleTable().getNodeTupleTable(), run, folder);
+        this.quads = new Rows(tdb.getQuadTable().getNodeTupleTable(), run, folder);
+        this.nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
+        this.ids = new FirstNodeIds(nodes, tdb.getStoreParams().getNode2NodeIdCacheSize());
+    }
+
+    /** Begins the write transaction in which the nodes get their ids. */
     void begin() {
         dataset.begin(TxnType.WRITE);
-        if (!triples.isEmpty() || !quads.isEmpty()) {
+        if (!triples.table.isEmpty() || !quads.table.isEmpty()) {
             dataset.abort();
             dataset.end();
             throw new IllegalStateException("a staged load needs an empty database");
         }
-        detachSecondaries(quads.getTupleTable());
-        detachSecondaries(triples.getTupleTable());
     }
 
-    private void detachSecondaries(TupleTable table) {
-        for (int slot = 1; slot < table.numIndexes(); slot++) {
-            secondaries.add(new Secondary(table, slot, table.getIndex(slot), folder));
-            table.setTupleIndex(slot, null);
-        }
-    }
-
-    /** Adds one quad to the primary index of its table (both tables share one node table). */
+    /** Adds one quad to the rows of its table (both tables share one node table). */
     void add(Quad quad) {
         if (quad.isDefaultGraph())
-            triples.getTupleTable().add(TupleFactory.create3(
-                    ids.idOf(quad.getSubject()), ids.idOf(quad.getPredicate()), ids.idOf(quad.getObject())));
+            triples.add(new long[] {bitsOf(quad.getSubject()), bitsOf(quad.getPredicate()), bitsOf(quad.getObject())});
         else
-            quads.getTupleTable().add(TupleFactory.create4(ids.idOf(quad.getGraph()),
-                    ids.idOf(quad.getSubject()), ids.idOf(quad.getPredicate()), ids.idOf(quad.getObject())));
+            quads.add(new long[] {bitsOf(quad.getGraph()), bitsOf(quad.getSubject()), bitsOf(quad.getPredicate()),
+                    bitsOf(quad.getObject())});
+    }
+
+    /** The node's id as the 64 bits a TDB2 index stores. */
+    private long bitsOf(Node node) {
+        NodeIdFactory.set(ids.idOf(node), bits, 0);
+        return Bytes.getLong(bits, 0);
     }
 
     /**
-     * Commits the primary indexes and gives the tables back their other indexes, still empty:
-     * each must be {@link Secondary#pack packed}, with no transaction on the dataset, before a read.
+     * Commits the nodes, then gives each table's primary index to pack from the load's rows. Each
+     * must be packed, with no transaction on the dataset, before its table's {@link #secondaries}.
      */
-    List<Secondary> commitPrimaries() {
+    List<Packing> commit() {
         dataset.commit();
         dataset.end();
-        for (Secondary index : secondaries)
-            index.attach();
-        return List.copyOf(secondaries);
+        return List.of(quads.primary(), triples.primary());
+    }
+
+    /** The indexes other than the primary ones, each to pack from its table's primary index once that is packed. */
+    List<Packing> secondaries() {
+        List<Packing> packings = new ArrayList<>(quads.secondaries(run, folder));
+        packings.addAll(triples.secondaries(run, folder));
+        return packings;
     }
 
     /**
      * After the commit: puts the nodes the load remembers into TDB2's node caches, for the checks. It
-     * reads the node table alone, so it may come before the packing, but not beside it.
+     * reads the node table in a transaction on the node table alone, as TDB2's parallel loader writes
+     * it, so it may run beside the packing of an index.
      */
     void fillNodeCaches() {
-        Txn.executeRead(dataset, ids::fillCaches);
+        TransactionCoordinator coordinator = CoLib.newCoordinator();
+        CoLib.add(coordinator, nodes);
+        CoLib.start(coordinator);
+        Transaction txn = coordinator.begin(TxnType.READ);
+        try {
+            ids.fillCaches();
+        } finally {
+            txn.end();
+        }
     }
 
     /** Ends a failed load, keeping nothing of it. */
@@ -112,8 +173,8 @@ final class StagedLoad {
             dataset.abort();
             dataset.end();
         }
-        for (Secondary index : secondaries)
-            index.attach();
+        quads.sorter.close();
+        triples.sorter.close();
         ids.clear();
     }
 }

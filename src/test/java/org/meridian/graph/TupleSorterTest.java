@@ -33,6 +33,12 @@ class TupleSorterTest {
     }
 
     @Test
+    void theBufferGrowsAsTuplesComeUpToItsCapacity() throws IOException {
+        assertSorts(9_000, 10_000, 0);
+        assertSorts(20_000, 10_000, 2);
+    }
+
+    @Test
     void nothingAddedGivesNothing() {
         try (TupleSorter sorter = new TupleSorter(4, 8, temp)) {
             assertFalse(sorter.sorted().hasNext());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.dboe.base.file.Location;
@@ -46,14 +47,16 @@ class FirstNodeIdsTest {
     }
 
     @Test
-    void afterAStagedLoadEveryNodeItRemembersIsInTdbsCache() {
+    void afterAStagedLoadEveryNodeItRemembersIsInTdbsCacheFilledBesideThePacking() {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(temp), CACHES);
         StagedLoad load = new StagedLoad(dataset);
         load.begin();
         things(3000).forEach(load::add);
-        for (StagedLoad.Secondary index : load.commitPrimaries())
-            index.pack();
-        load.fillNodeCaches();
+        List<StagedLoad.Packing> primaries = load.commit();
+        CompletableFuture<Void> filling = CompletableFuture.runAsync(load::fillNodeCaches);
+        primaries.forEach(index -> index.pack().run());
+        filling.join();
+        load.secondaries().forEach(index -> index.pack().run());
         assertEquals(3000, cachedThings(dataset, 3000));
         Txn.executeRead(dataset, () -> assertEquals(3000, dataset.getGraph(uri("g")).size()));
         TDBInternal.expel(dataset, true);
