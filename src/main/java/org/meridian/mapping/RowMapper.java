@@ -24,6 +24,7 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.modify.TemplateLib;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.vocabulary.XSD;
 import org.meridian.check.Problem;
@@ -50,7 +51,9 @@ public final class RowMapper {
         this.mapping = mapping;
         this.tableName = tableName;
         this.defaultGraph = defaultGraph;
-        this.context = ExecutionContext.create(DatasetGraphFactory.empty(), MappingFunctions.context(dataFolder));
+        Context functions = MappingFunctions.context(dataFolder);
+        KnownIris.addTo(functions);
+        this.context = ExecutionContext.create(DatasetGraphFactory.empty(), functions);
     }
 
     /** Maps one row; quads go to {@code out}, problems to {@code problems}. */
