@@ -24,9 +24,9 @@ import org.meridian.graph.TupleSorter;
  * Builds an empty TDB2 index bottom-up from sorted rows, as TDB2's own xloader does: a primary index
  * from the rows a load sorted ({@link TupleSorter}), any other from the primary index of its table,
  * whose rows, put in the index's column order, are sorted the same way. The rows are packed into full
- * B+tree blocks in one pass, in a transaction on that one index. Inserting the rows
- * one at a time instead shifts each block's records through a fresh array per row: at 10M triples
- * that was tens of GB of garbage and 20 s for each of the last two indexes.
+ * B+tree blocks in one pass, in a transaction on that one index. Inserting the rows one at a time
+ * instead shifts each block's records through a fresh array per row: at 10M triples that was tens
+ * of GB of garbage and 20 s for each of the last two indexes.
  */
 final class IndexPacker {
     /** Rows sorted in memory at a time: 32 MB of quads, and 8 MB more to sort them. */
@@ -41,7 +41,7 @@ final class IndexPacker {
     static void pack(TupleIndex primary, TupleIndex index, int run, Path folder) {
         int[] columns = columnsOf(primary.getMapping(), index.getMapping());
         try (TupleSorter sorter = new TupleSorter(columns.length, run, folder)) {
-            read(primary, tree(primary), columns, sorter);
+            read(primary, columns, sorter);
             pack(sorter, index);
         }
     }
@@ -75,14 +75,14 @@ final class IndexPacker {
     }
 
     /** Reads every row of the primary index, in a read transaction on it alone, into the sorter. */
-    private static void read(TupleIndex primary, BPlusTree source, int[] columns, TupleSorter sorter) {
+    private static void read(TupleIndex primary, int[] columns, TupleSorter sorter) {
         TransactionCoordinator coordinator = CoLib.newCoordinator();
         CoLib.add(coordinator, primary);
         CoLib.start(coordinator);
         Transaction txn = coordinator.begin(TxnType.READ);
         try {
             long[] tuple = new long[columns.length];
-            Iterator<Record> rows = source.iterator();
+            Iterator<Record> rows = tree(primary).iterator();
             while (rows.hasNext()) {
                 byte[] key = rows.next().getKey();
                 for (int i = 0; i < columns.length; i++)

@@ -41,8 +41,6 @@ final class StagedLoad {
     private final Rows quads;
     private final NodeTable nodes;
     private final FirstNodeIds ids;
-    private final Path folder;
-    private final int run;
     private final byte[] bits = new byte[NodeId.SIZE];
 
     /** An index to pack, named as TDB2 names it, and how. */
@@ -51,6 +49,8 @@ final class StagedLoad {
     /** A table's rows, held until the commit in a sorter, in its primary index's column order. */
     private static final class Rows {
         private final TupleTable table;
+        private final int run;
+        private final Path folder;
         private final TupleSorter sorter;
         /** For each column of the primary index, the position in the quad's own order (G, S, P, O). */
         private final int[] columns;
@@ -58,6 +58,8 @@ final class StagedLoad {
 
         Rows(NodeTupleTable table, int run, Path folder) {
             this.table = table.getTupleTable();
+            this.run = run;
+            this.folder = folder;
             TupleIndex primary = this.table.getIndex(0);
             this.row = new long[primary.getTupleLength()];
             this.columns = new int[row.length];
@@ -81,7 +83,7 @@ final class StagedLoad {
             });
         }
 
-        List<Packing> secondaries(int run, Path folder) {
+        List<Packing> secondaries() {
             List<Packing> packings = new ArrayList<>();
             for (int slot = 1; slot < table.numIndexes(); slot++) {
                 TupleIndex index = table.getIndex(slot);
@@ -99,9 +101,8 @@ final class StagedLoad {
     /** A load that sorts {@code run} rows at a time in memory, and the rest in runs on disk. */
     StagedLoad(DatasetGraph dataset, int run) {
         this.dataset = dataset;
-        this.run = run;
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-        this.folder = Path.of(tdb.getLocation().getDirectoryPath());
+        Path folder = Path.of(tdb.getLocation().getDirectoryPath());
         this.triples = new Rows(tdb.getTripleTable().getNodeTupleTable(), run, folder);
         this.quads = new Rows(tdb.getQuadTable().getNodeTupleTable(), run, folder);
         this.nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
@@ -145,8 +146,8 @@ final class StagedLoad {
 
     /** The indexes other than the primary ones, each to pack from its table's primary index once that is packed. */
     List<Packing> secondaries() {
-        List<Packing> packings = new ArrayList<>(quads.secondaries(run, folder));
-        packings.addAll(triples.secondaries(run, folder));
+        List<Packing> packings = new ArrayList<>(quads.secondaries());
+        packings.addAll(triples.secondaries());
         return packings;
     }
 
