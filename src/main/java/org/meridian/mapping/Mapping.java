@@ -79,7 +79,7 @@ public final class Mapping {
             return null;
         }
         // Optimising also turns property functions such as apf:strSplit into the operators that run them.
-        Op where = KnownIris.remembering(Algebra.optimize(Algebra.compile(query.getQueryPattern())));
+        Op where = Algebra.optimize(Algebra.compile(query.getQueryPattern()));
         List<Quad> template = query.getConstructTemplate().getQuads();
         return new Mapping(displayName, where, template, inputColumns(where, template), assignments(where));
     }

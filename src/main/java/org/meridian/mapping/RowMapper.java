@@ -12,6 +12,7 @@ import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
@@ -24,7 +25,6 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.modify.TemplateLib;
-import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.vocabulary.XSD;
 import org.meridian.check.Problem;
@@ -37,6 +37,8 @@ import org.meridian.source.Row;
  */
 public final class RowMapper {
     private final Mapping mapping;
+    /** The mapping's WHERE clause, its {@code IRI()} calls remembering what they made ({@link KnownIris}). */
+    private final Op where;
     private final String tableName;
     private final Node defaultGraph;
     private final ExecutionContext context;
@@ -49,11 +51,10 @@ public final class RowMapper {
      */
     public RowMapper(Mapping mapping, String tableName, Node defaultGraph, Path dataFolder) {
         this.mapping = mapping;
+        this.where = KnownIris.remembering(mapping.where());
         this.tableName = tableName;
         this.defaultGraph = defaultGraph;
-        Context functions = MappingFunctions.context(dataFolder);
-        KnownIris.addTo(functions);
-        this.context = ExecutionContext.create(DatasetGraphFactory.empty(), functions);
+        this.context = ExecutionContext.create(DatasetGraphFactory.empty(), MappingFunctions.context(dataFolder));
     }
 
     /** Maps one row; quads go to {@code out}, problems to {@code problems}. */
@@ -61,7 +62,7 @@ public final class RowMapper {
         Binding input = bind(row);
         QueryIterator results;
         try {
-            results = QC.execute(mapping.where(), input, context);
+            results = QC.execute(where, input, context);
         } catch (RuntimeException e) {
             problems.add("row.mapping-failed", tableName, row.line(), "the mapping " + mapping.displayName() + " failed: " + e.getMessage());
             return;
