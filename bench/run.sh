@@ -386,6 +386,22 @@ startup_all() {
   stop_all meridian fuseki
 }
 
+# forget CSV SCALE...: drop the rows an earlier run left in CSV for these scales (a row's second field),
+# so that a report never mixes two runs; the stages about to run write them again.
+forget() {
+  local file=$OUT/$1; shift
+  [ -f "$file" ] || return 0
+  awk -F, -v scales=" $* " 'NR == 1 || index(scales, " " $2 " ") == 0' "$file" > "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+for stage in $STAGES; do
+  case $stage in
+    load) forget loads.csv $SCALES ;;
+    serve) for csv in queries.csv answers.csv memory.csv; do forget $csv "$SERVE_SCALE"; done ;;
+    startup) for csv in startup.csv queries.csv memory.csv; do forget $csv "$STARTUP_SCALE"; done ;;
+  esac
+done
+
 for stage in $STAGES; do
   case $stage in
     setup) setup ;;
