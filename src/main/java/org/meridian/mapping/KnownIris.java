@@ -77,7 +77,10 @@ final class KnownIris {
         return strict && expr.getFunction().getArgs().stream().allMatch(KnownIris::failsWhenUnbound);
     }
 
-    /** {@code IRI(x)}, answered from memory when x is a text, or the cell x is made of, met before. */
+    /**
+     * {@code IRI(x)}, answered from memory when the cell x is made of was met before, or else, when x
+     * reads no single column, when the text x gives was met before.
+     */
     private static final class Remembering extends E_IRI {
         private final Map<String, NodeValue> known;
         /** The column x needs, or null (see {@link #soleColumn}), and what this call made of its cells. */
@@ -101,7 +104,7 @@ final class KnownIris {
                 throw unbound; // what evaluating x would end in; it carries no stack trace
             NodeValue iri = byCell.get(cell);
             if (iri == null) {
-                iri = fromText(binding, env); // throws when it fails: nothing is remembered
+                iri = super.eval(relExpr.eval(binding, env), env); // throws when it fails: nothing is remembered
                 if (byCell.size() >= LIMIT_PER_CALL)
                     byCell.clear();
                 byCell.put(cell, iri);
