@@ -29,6 +29,7 @@ public final class TupleSorter implements AutoCloseable {
     /** Bytes of a run written or read at a time. */
     private static final int BLOCK = 1 << 16;
     private final int width;
+    private final int sortedColumns;
     private long[] buffer;
     private final int capacity;
     private int size;
@@ -38,8 +39,19 @@ public final class TupleSorter implements AutoCloseable {
 
     /** A sorter of tuples of {@code width} values, up to {@code capacity} of them in memory, its runs in {@code folder}. */
     public TupleSorter(int width, int capacity, Path folder) {
+        this(width, 0, capacity, folder);
+    }
+
+    /**
+     * As {@link #TupleSorter(int, int, Path)}, for tuples that come in order of their first
+     * {@code sortedColumns} values (as an index's rows do, read in the order of another index that
+     * begins with the same columns): each stretch with the same first values is sorted on its own,
+     * most often a few thousand tuples that fit in the processor's caches.
+     */
+    public TupleSorter(int width, int sortedColumns, int capacity, Path folder) {
         this.folder = folder;
         this.width = width;
+        this.sortedColumns = sortedColumns;
         this.capacity = capacity;
         this.buffer = new long[width * Math.min(capacity, FIRST_BUFFER)];
     }
@@ -123,7 +135,13 @@ public final class TupleSorter implements AutoCloseable {
      * tuples at random and was two thirds of a sort's time.
      */
     private void sortBuffer() {
-        mergeSort(buffer, Arrays.copyOf(buffer, size * width), 0, size);
+        long[] scratch = Arrays.copyOf(buffer, size * width);
+        for (int from = 0, to = 1; to <= size; to++) {
+            if (to == size || !samePrefix(to - 1, to)) {
+                mergeSort(buffer, scratch, from, to);
+                from = to;
+            }
+        }
     }
 
     /**
@@ -145,6 +163,13 @@ public final class TupleSorter implements AutoCloseable {
             int next = right >= to || left < middle && compare(b, left, b, right) <= 0 ? left++ : right++;
             System.arraycopy(b, next * width, a, i, width);
         }
+    }
+
+    private boolean samePrefix(int i, int j) {
+        for (int column = 0; column < sortedColumns; column++)
+            if (buffer[i * width + column] != buffer[j * width + column])
+                return false;
+        return true;
     }
 
     private int compare(long[] x, int i, long[] y, int j) {

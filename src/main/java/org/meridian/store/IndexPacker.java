@@ -40,7 +40,7 @@ final class IndexPacker {
      */
     static void pack(TupleIndex primary, TupleIndex index, int run, Path folder) {
         int[] columns = columnsOf(primary.getMapping(), index.getMapping());
-        try (TupleSorter sorter = new TupleSorter(columns.length, run, folder)) {
+        try (TupleSorter sorter = new TupleSorter(columns.length, sortedColumns(columns), run, folder)) {
             read(primary, columns, sorter);
             pack(sorter, index);
         }
@@ -99,6 +99,14 @@ final class IndexPacker {
         for (int i = 0; i < tuple.length; i++)
             Bytes.setLong(tuple[i], key, Long.BYTES * i);
         return factory.create(key);
+    }
+
+    /** How many of the index's first columns are the primary index's first: its rows come sorted on those. */
+    private static int sortedColumns(int[] columns) {
+        int same = 0;
+        while (same < columns.length && columns[same] == same)
+            same++;
+        return same;
     }
 
     /** For each column of the index, the column of the primary index that holds the same term. */

@@ -39,6 +39,13 @@ class TupleSorterTest {
     }
 
     @Test
+    void tuplesInOrderOfTheirFirstColumnAreSortedStretchByStretch() throws IOException {
+        assertSorts(1_000, 1_000, 0, 1);
+        assertSorts(1_000, 64, 16, 1);
+        assertSorts(1_000, 64, 16, 2);
+    }
+
+    @Test
     void nothingAddedGivesNothing() {
         try (TupleSorter sorter = new TupleSorter(4, 8, temp)) {
             assertFalse(sorter.sorted().hasNext());
@@ -46,12 +53,18 @@ class TupleSorterTest {
     }
 
     private void assertSorts(int count, int capacity, int spills) throws IOException {
+        assertSorts(count, capacity, spills, 0);
+    }
+
+    /** With {@code sortedColumns}, the tuples are added in order of that many first columns, as the sorter is told. */
+    private void assertSorts(int count, int capacity, int spills, int sortedColumns) throws IOException {
         Random random = new Random(7);
         List<long[]> tuples = new ArrayList<>();
         for (int i = 0; i < count; i++)
             // Few distinct values per column, so ties go on to the next column; negative ones are large unsigned.
             tuples.add(new long[] {random.nextInt(5) - 2L, random.nextInt(3) * Long.MIN_VALUE / 2, random.nextLong(), i % 2});
-        try (TupleSorter sorter = new TupleSorter(4, capacity, temp)) {
+        tuples.sort((x, y) -> Arrays.compareUnsigned(x, 0, sortedColumns, y, 0, sortedColumns));
+        try (TupleSorter sorter = new TupleSorter(4, sortedColumns, capacity, temp)) {
             tuples.forEach(sorter::add);
             tuples.sort(Arrays::compareUnsigned);
             Iterator<long[]> sorted = sorter.sorted();
