@@ -27,10 +27,11 @@ JAR=$WORK/tools/meridian.jar   # a copy: rebuilding the project mid-run must not
 FUSEKI_JAR=$WORK/tools/jena-fuseki-server-5.6.0.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
 JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # Jena's loaders as its scripts run them: the JVM's default collector
-# Meridian's load with the collector ./meridian load picks for a heap: the throughput one from 1 GiB up.
+# Meridian's load with the JVM options ./meridian load gives it: the throughput collector from 1 GiB
+# up, and less inlining of compiled code.
 meridian_load_opts() { # HEAP
   if [ -n "${BENCH_MERIDIAN_LOAD_OPTS+set}" ]; then echo "$BENCH_MERIDIAN_LOAD_OPTS"
-  else case $1 in *[gG]) echo -XX:+UseParallelGC ;; esac; fi
+  else case $1 in *[gG]) echo -XX:+UseParallelGC -XX:InlineSmallCode=250 ;; *) echo -XX:InlineSmallCode=250 ;; esac; fi
 }
 # Meridian's serve with the class archive ./meridian serve uses (AppCDS): the first serve of a jar
 # writes it as it exits, every later serve of that jar starts from it.
