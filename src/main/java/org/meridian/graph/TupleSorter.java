@@ -130,9 +130,10 @@ public final class TupleSorter implements AutoCloseable {
     }
 
     /**
-     * Sorts the buffer's tuples in place: a merge sort that moves whole tuples, so that it reads and
-     * writes memory in order. Sorting their positions instead, comparing through them, read the
-     * tuples at random and was two thirds of a sort's time.
+     * Sorts the buffer's tuples in place, each stretch of equal first {@code sortedColumns} values on
+     * its own: a merge sort that moves whole tuples, so that it reads and writes memory in order.
+     * Sorting their positions instead, comparing through them, read the tuples at random and was two
+     * thirds of a sort's time.
      */
     private void sortBuffer() {
         long[] scratch = Arrays.copyOf(buffer, size * width);
@@ -146,7 +147,7 @@ public final class TupleSorter implements AutoCloseable {
 
     /**
      * Sorts tuples {@code [from, to)} of {@code a}, where {@code b} holds the same tuples, using
-     * {@code b} as scratch. A stretch already in order costs one comparison.
+     * {@code b} as scratch. Two halves already in order are joined after one comparison.
      */
     private void mergeSort(long[] a, long[] b, int from, int to) {
         if (to - from < 2)
