@@ -16,8 +16,8 @@ ROUNDS=${2:-3}
 LOADERS=${3:-"sequential parallel phased"}
 JAR=$WORK/tools/meridian.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
-# The JVM options ./meridian load gives this heap (see run.sh), unless BENCH_MERIDIAN_LOAD_OPTS is set.
-MERIDIAN_LOAD_OPTS=${BENCH_MERIDIAN_LOAD_OPTS-$(case $HEAP in *[gG]) echo -XX:+UseParallelGC ;; esac) -XX:InlineSmallCode=250}
+. "$repo/bench/meridian-load-opts.sh"
+MERIDIAN_LOAD_OPTS=$(meridian_load_opts "$HEAP")
 JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # e.g. -XX:+UseParallelGC, to compare with the same collector
 dir=$WORK/$SCALE
 scratch=$(mktemp -d)

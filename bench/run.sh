@@ -27,12 +27,7 @@ JAR=$WORK/tools/meridian.jar   # a copy: rebuilding the project mid-run must not
 FUSEKI_JAR=$WORK/tools/jena-fuseki-server-5.6.0.jar
 QUIET_LOG=$repo/bench/log4j2-quiet.properties
 JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # Jena's loaders as its scripts run them: the JVM's default collector
-# Meridian's load with the JVM options ./meridian load gives it: the throughput collector from 1 GiB
-# up, and less inlining of compiled code.
-meridian_load_opts() { # HEAP
-  if [ -n "${BENCH_MERIDIAN_LOAD_OPTS+set}" ]; then echo "$BENCH_MERIDIAN_LOAD_OPTS"
-  else case $1 in *[gG]) echo -XX:+UseParallelGC -XX:InlineSmallCode=250 ;; *) echo -XX:InlineSmallCode=250 ;; esac; fi
-}
+. "$repo/bench/meridian-load-opts.sh" # meridian_load_opts HEAP
 # Meridian's serve with the class archive ./meridian serve uses (AppCDS): the first serve of a jar
 # writes it as it exits, every later serve of that jar starts from it.
 SERVE_ARCHIVE=$WORK/tools/meridian-serve.jsa
@@ -80,7 +75,7 @@ setup() {
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
     echo "JVM options of Meridian's serve: the class archive of the jar's first serve (-XX:SharedArchiveFile), as ./meridian serve"
-    echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP), within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (none: the default collector); of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
+    echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP), within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (and the default collector); of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
   } > "$OUT/environment.txt"
 }
 
