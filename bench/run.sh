@@ -18,7 +18,9 @@ STARTUP_SCALE=${BENCH_STARTUP_SCALE:-10M}
 STAGES=${BENCH_STAGES:-"setup generate load serve startup report"}
 HEAP=${BENCH_HEAP:-2g}            # every loader JVM gets the same heap
 SERVE_HEAP=${BENCH_SERVE_HEAP:-1g}  # every server JVM too: the target is serving 10M within 1 GiB
-SMALL_HEAP=${BENCH_SMALL_HEAP:-512m} # Meridian's largest load once more within this, for the heap a load needs
+SMALL_HEAP=${BENCH_SMALL_HEAP-512m}  # Meridian's largest load once more within this, for the heap a load needs (empty: skipped)
+LOAD_ROUNDS=${BENCH_LOAD_ROUNDS:-3}  # loads of every engine at a scale, taking turns; loads.csv holds each one's median round
+LOAD_ROUNDS_10M=${BENCH_LOAD_ROUNDS_10M:-1}  # at 10M one round of all engines takes a quarter of an hour
 SECONDS_PER_QUERY=${BENCH_SECONDS:-2}  # one timed run of one query on one engine
 ROUNDS=${BENCH_ROUNDS:-5}            # timed runs of each query on each engine, the engines taking turns
 SEED=${BENCH_SEED:-1}
@@ -105,13 +107,40 @@ timed() {
   read -r WALL USER SYS RSS_KB < "$t"; rm -f "$t"
 }
 
-# record ENGINE SCALE TRIPLES NOTES: one row of loads.csv from the last timed run
+# record ENGINE SCALE TRIPLES NOTES: one row of load-rounds.csv (or of $LOAD_CSV) from the last timed run
 record_load() {
   local rate cpu
   rate=$(awk -v n="$3" -v w="$WALL" 'BEGIN { printf "%.0f", n / w }')
   cpu=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { printf "%.1f", u + s }')
-  echo "$1,$2,$3,$WALL,$cpu,$((RSS_KB / 1024)),$rate,\"$4\"" >> "$OUT/loads.csv"
-  log "$1 $2: $3 triples in ${WALL}s ($rate triples/s, ${cpu} CPU-s, $((RSS_KB / 1024)) MB peak RSS)"
+  echo "$1,$2,$3,$WALL,$cpu,$((RSS_KB / 1024)),$rate,\"$4\"" >> "$OUT/${LOAD_CSV:-load-rounds.csv}"
+  log "$1 $2${ROUND:+ (round $ROUND)}: $3 triples in ${WALL}s ($rate triples/s, ${cpu} CPU-s, $((RSS_KB / 1024)) MB peak RSS)"
+}
+
+# median_round ENGINE SCALE: which of the engine's rounds at SCALE took the median wall time (with an
+# even number of rounds, the slower of the middle two)
+median_round() {
+  awk -F, -v engine="$1" -v scale="$2" '
+    NR > 1 && $1 == engine && $2 == scale { wall[++n] = $4; rank[n] = n }
+    END {
+      for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && wall[rank[j]] + 0 < wall[rank[j - 1]] + 0; j--) { t = rank[j]; rank[j] = rank[j - 1]; rank[j - 1] = t }
+      print rank[int(n / 2) + 1]
+    }' "$OUT/load-rounds.csv"
+}
+
+# keep_median SCALE: each engine's median round at SCALE, from load-rounds.csv into loads.csv, its
+# notes listing every round's seconds
+keep_median() {
+  local engine round
+  awk -F, -v s="$1" 'NR > 1 && $2 == s && !seen[$1]++ { print $1 }' "$OUT/load-rounds.csv" | while read -r engine; do
+    round=$(median_round "$engine" "$1")
+    awk -F, -v engine="$engine" -v scale="$1" -v keep="$round" '
+      NR > 1 && $1 == engine && $2 == scale { walls = walls (n++ ? ", " : "") $4; if (n == keep) row = $0 }
+      END {
+        if (n > 1) row = substr(row, 1, length(row) - 1) "; median of " n " rounds in turns: " walls " s\""
+        print row
+      }' "$OUT/load-rounds.csv" >> "$OUT/loads.csv"
+  done
 }
 
 kv() { sed -n "s/^$1=//p" "$2"; }
@@ -122,21 +151,27 @@ meridian_load() {
 }
 phase_notes() { echo "map+index $(kv phase_map_s "$1")s; pack indexes $(kv phase_index_s "$1")s; checks $(kv phase_checks_s "$1")s"; }
 
-load_ours() {
-  local scale=$1 dir=$WORK/$1 kvf; kvf=$(mktemp)
+load_ours() { # SCALE: one round's load, its phases kept for the report
+  local scale=$1 dir=$WORK/$1 kvf=$WORK/phases-$1-$ROUND.txt
   rm -rf "$dir/db"
   meridian_load "$HEAP" "$dir/project" "$dir/db" "$kvf"
   local quads; quads=$(kv quads "$kvf")
   record_load meridian "$scale" "$quads" "$(phase_notes "$kvf")"
-  cp "$kvf" "$OUT/phases-$scale.txt"
-  java -Xmx$HEAP -cp "$JAR" org.meridian.bench.BenchMain breakdown "$dir/project" >> "$OUT/phases-$scale.txt"
-  rm -f "$kvf"
   echo "$quads" > "$dir/triples"
-  if [ ! -f "$dir/data.nq" ]; then
+  if [ ! -f "$dir/data.nq" ]; then # what the peers load: the very same quads
     java -Xmx$HEAP -cp "$JAR" org.meridian.bench.BenchMain dump "$dir/db" "$dir/data.nq" >/dev/null
   fi
+}
+
+# load_once SCALE: after the rounds, the phases of Meridian's median load, and what is measured once
+# (separate parse and parse-and-map passes over the tables; a parse of the N-Quads)
+load_once() {
+  local scale=$1 dir=$WORK/$1
+  cp "$WORK/phases-$scale-$(median_round meridian "$scale").txt" "$OUT/phases-$scale.txt"
+  rm -f "$WORK"/phases-"$scale"-*.txt
+  java -Xmx$HEAP -cp "$JAR" org.meridian.bench.BenchMain breakdown "$dir/project" >> "$OUT/phases-$scale.txt"
   timed java -Xmx$HEAP -cp "$JAR" riotcmd.riot --sink "$dir/data.nq"
-  record_load "riot-parse-only" "$scale" "$quads" "N-Quads parse, no store: the parse ceiling"
+  LOAD_CSV=loads.csv record_load "riot-parse-only" "$scale" "$(cat "$dir/triples")" "N-Quads parse, no store: the parse ceiling"
 }
 
 load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap, into a scratch folder
@@ -146,7 +181,7 @@ load_ours_heap() { # SCALE HEAP: Meridian's load again within a smaller heap, in
     log "$scale: Meridian's load within -Xmx$heap failed"
     echo "meridian -Xmx$heap,$scale,0,$WALL,0,$((RSS_KB / 1024)),0,\"failed within -Xmx$heap\"" >> "$OUT/loads.csv"
   else
-    record_load "meridian -Xmx$heap" "$scale" "$(kv quads "$kvf")" "the same load within -Xmx$heap: heap peak $(kv heap_peak_mb "$kvf") MB; $(phase_notes "$kvf")"
+    LOAD_CSV=loads.csv record_load "meridian -Xmx$heap" "$scale" "$(kv quads "$kvf")" "the same load within -Xmx$heap: heap peak $(kv heap_peak_mb "$kvf") MB; $(phase_notes "$kvf")"
   fi
   rm -rf "$dir/db-heap-$heap" "$kvf"
 }
@@ -235,15 +270,23 @@ load_virtuoso() {
 }
 
 load_all() {
-  [ -f "$OUT/loads.csv" ] || echo "engine,scale,triples,wall_s,cpu_s,peak_rss_mb,triples_per_s,notes" > "$OUT/loads.csv"
+  local header=engine,scale,triples,wall_s,cpu_s,peak_rss_mb,triples_per_s,notes csv rounds
+  for csv in loads.csv load-rounds.csv; do [ -f "$OUT/$csv" ] || echo "$header" > "$OUT/$csv"; done
   for scale in $SCALES; do
-    load_ours "$scale"
-    # Jena's fastest loader depends on the scale: sequential at 1M, parallel at 10M (bench/loaders.sh)
-    for loader in sequential parallel phased; do load_tdbloader "$scale" "$loader"; done
-    if [ "$scale" != 10M ] || [ "${BENCH_BASIC_10M:-no}" = yes ]; then load_tdbloader "$scale" basic; fi
-    load_virtuoso "$scale"
+    rounds=$LOAD_ROUNDS; [ "$scale" != 10M ] || rounds=$LOAD_ROUNDS_10M
+    for ROUND in $(seq "$rounds"); do
+      load_ours "$scale"
+      # Jena's fastest loader depends on the scale: sequential at 1M, parallel at 10M (bench/loaders.sh)
+      for loader in sequential parallel phased; do load_tdbloader "$scale" "$loader"; done
+      if [ "$scale" != 10M ] || [ "${BENCH_BASIC_10M:-no}" = yes ]; then load_tdbloader "$scale" basic; fi
+      load_virtuoso "$scale"
+    done
+    ROUND=
+    keep_median "$scale"
+    load_once "$scale"
   done
-  load_ours_heap "${SCALES##* }" "$SMALL_HEAP"   # the heap a load needs: the largest scale within half the serving heap
+  # the heap a load needs: the largest scale within half the serving heap
+  [ -z "$SMALL_HEAP" ] || load_ours_heap "${SCALES##* }" "$SMALL_HEAP"
 }
 
 # ---------------------------------------------------------------- serve
@@ -392,7 +435,7 @@ forget() {
 }
 for stage in $STAGES; do
   case $stage in
-    load) forget loads.csv $SCALES ;;
+    load) forget loads.csv $SCALES; forget load-rounds.csv $SCALES ;;
     serve) for csv in queries.csv answers.csv memory.csv; do forget $csv "$SERVE_SCALE"; done ;;
     startup) for csv in startup.csv queries.csv memory.csv; do forget $csv "$STARTUP_SCALE"; done ;;
   esac

@@ -52,6 +52,8 @@ final class Report {
 
     private void loadSection() {
         md.append("## Load: CSV to a validated, published TDB2 build, against loaders of the same graph\n\n");
+        md.append("Where an engine loaded a scale more than once, the engines taking turns, its row is its median load"
+                + " and its notes list every load's seconds (all of them in `load-rounds.csv`).\n\n");
         md.append("| scale | engine | triples | wall s | triples/s | CPU s | CPU s per M triples | peak RSS MB | notes |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map<String, String> row : loads.list()) {
             double cpuPerM = Rows.parse(row.get("cpu_s")) / Rows.parse(row.get("triples")) * 1e6;
