@@ -77,7 +77,8 @@ setup() {
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
     echo "JVM options of Meridian's serve: the class archive of the jar's first serve (-XX:SharedArchiveFile), as ./meridian serve"
-    echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP), within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (and the default collector); of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
+    echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP)${SMALL_HEAP:+, within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (and the default collector)}; of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
+    echo "load rounds: $LOAD_ROUNDS of every engine in turns at each scale, $LOAD_ROUNDS_10M at 10M"
   } > "$OUT/environment.txt"
 }
 
