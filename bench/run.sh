@@ -33,6 +33,8 @@ JENA_LOAD_OPTS=${BENCH_JENA_LOAD_OPTS:-}  # Jena's loaders as its scripts run th
 # Meridian's serve with the class archive ./meridian serve uses (AppCDS): the first serve of a jar
 # writes it as it exits, every later serve of that jar starts from it.
 SERVE_ARCHIVE=$WORK/tools/meridian-serve.jsa
+# and with the JIT's thresholds ./meridian serve gives it (BENCH_MERIDIAN_SERVE_OPTS, when set, replaces them)
+MERIDIAN_SERVE_JIT=${BENCH_MERIDIAN_SERVE_OPTS--XX:CompileThresholdScaling=8}
 meridian_serve_opts() {
   if [ -s "$SERVE_ARCHIVE" ] && [ "$SERVE_ARCHIVE" -nt "$JAR" ]; then echo "-XX:SharedArchiveFile=$SERVE_ARCHIVE"
   else echo "-XX:ArchiveClassesAtExit=$SERVE_ARCHIVE"; fi
@@ -76,7 +78,7 @@ setup() {
     if have_virtuoso; then echo "virtuoso: $(virtuoso-t +? 2>&1 | grep -m1 -i version || true)"; else echo "virtuoso: not installed (skipped)"; fi
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "loader heap: -Xmx$HEAP; server heap: -Xmx$SERVE_HEAP"
-    echo "JVM options of Meridian's serve: the class archive of the jar's first serve (-XX:SharedArchiveFile), as ./meridian serve"
+    echo "JVM options of Meridian's serve: the class archive of the jar's first serve (-XX:SharedArchiveFile) and ${MERIDIAN_SERVE_JIT:-no JIT option}, as ./meridian serve"
     echo "JVM options of Meridian's load: $(meridian_load_opts $HEAP)${SMALL_HEAP:+, within $SMALL_HEAP: $(meridian_load_opts $SMALL_HEAP) (and the default collector)}; of Jena's loaders: ${JENA_LOAD_OPTS:-none}"
     echo "load rounds: $LOAD_ROUNDS of every engine in turns at each scale, $LOAD_ROUNDS_10M at 10M"
   } > "$OUT/environment.txt"
@@ -323,7 +325,7 @@ start_engine() { # ENGINE SCALE: starts it, sets PID and ENDPOINT
   local engine=$1 dir=$WORK/$2
   case $engine in
     meridian)
-      java -Xmx$SERVE_HEAP $(meridian_serve_opts) -Xlog:cds=off -Xlog:cds+dynamic=off -Dlog4j2.configurationFile="$QUIET_LOG" \
+      java -Xmx$SERVE_HEAP $(meridian_serve_opts) $MERIDIAN_SERVE_JIT -Xlog:cds=off -Xlog:cds+dynamic=off -Dlog4j2.configurationFile="$QUIET_LOG" \
           -jar "$JAR" serve --project "$dir/project" --db "$dir/db" \
           --port $PORT_OURS > "$WORK/serve-ours.log" 2>&1 &
       PID=$!; ENDPOINT=http://127.0.0.1:$PORT_OURS/meridian/sparql ;;
