@@ -154,7 +154,7 @@ meridian_load() {
 }
 phase_notes() { echo "map+index $(kv phase_map_s "$1")s; pack indexes $(kv phase_index_s "$1")s; checks $(kv phase_checks_s "$1")s"; }
 
-load_ours() { # SCALE: one round's load, its phases kept for the report
+load_ours() { # SCALE: the load of round $ROUND, its phases kept in $WORK for load_once
   local scale=$1 dir=$WORK/$1 kvf=$WORK/phases-$1-$ROUND.txt
   rm -rf "$dir/db"
   meridian_load "$HEAP" "$dir/project" "$dir/db" "$kvf"
