@@ -96,7 +96,10 @@ final class ServeCommand implements Command {
             writer.ifPresent(FusekiServer::stop);
             service.stop();
         }));
-        service.rebuildOnHangup();
+        if (!service.rebuildOnHangup())
+            console.err().println("meridian serve: warning: this process was started with SIGHUP ignored (under nohup?),"
+                    + " so 'kill -HUP " + ProcessHandle.current().pid() + "' will not rebuild"
+                    + System.lineSeparator() + "hint: start it without nohup (setsid, or a service manager), or use --watch");
         if (line.hasOption("watch"))
             service.watch(project);
         printAddresses(console, settings.host(), server.getPort(), build.get());

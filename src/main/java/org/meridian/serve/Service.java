@@ -15,6 +15,7 @@ import org.meridian.serve.cache.CachingFilter;
 import org.meridian.store.DatabaseStore;
 import org.meridian.store.Loader;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Meridian running as a service: the embedded Fuseki with its pages over a {@link LiveBuild},
@@ -79,9 +80,13 @@ public final class Service {
         return rebuilder;
     }
 
-    /** Rebuilds on SIGHUP ({@code kill -HUP PID}), as daemons reload their configuration. */
-    public void rebuildOnHangup() {
-        Signal.handle(new Signal("HUP"), signal -> rebuilder.request());
+    /**
+     * Rebuilds on SIGHUP ({@code kill -HUP PID}), as daemons reload their configuration.
+     * @return false when this process was started with SIGHUP ignored (under {@code nohup}, say):
+     *         the JVM then keeps it ignored, and a hangup cannot reach the rebuild
+     */
+    public boolean rebuildOnHangup() {
+        return Signal.handle(new Signal("HUP"), signal -> rebuilder.request()) != SignalHandler.SIG_IGN;
     }
 
     /** Rebuilds when anything the build reads changes. */

@@ -27,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.store.DatabaseStore;
@@ -35,11 +36,12 @@ import org.meridian.testing.TestProjects;
 /**
  * The packaged jar under abuse: a build killed with SIGKILL at random moments never harms the
  * published database and leaves nothing the next build trips over; a running server rebuilds on
- * SIGHUP without a restart.
+ * SIGHUP without a restart, or says it cannot when it was started with SIGHUP ignored.
  */
 class RebuildProcessIT {
     private static final Path JAR = Path.of("target/meridian.jar");
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+    private static final String HUP_IGNORED = "warning: this process was started with SIGHUP ignored";
 
     @TempDir
     Path temp;
@@ -88,6 +90,9 @@ class RebuildProcessIT {
             assertEquals(1, query.waitFor());
             String log = Files.readString(temp.resolve("meridian.log"));
             assertTrue(log.contains("hint: a running 'meridian serve' holds it"), log);
+            // Started under nohup, this JVM passes SIGHUP on ignored and the server cannot take it back;
+            // it says so, which aServerThatCannotHearAHangupSaysSo checks.
+            Assumptions.assumeFalse(log.contains(HUP_IGNORED), "this test runs with SIGHUP ignored (under nohup?)");
             Files.writeString(project.resolve("data/people.csv"), "lavrov,Sergei Lavrov,article\n", StandardOpenOption.APPEND);
             assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -104,9 +109,30 @@ class RebuildProcessIT {
         }
     }
 
+    @Test
+    void aServerThatCannotHearAHangupSaysSo() throws Exception {
+        Path project = TestProjects.copy(TestProjects.resource("projects/mini"), temp.resolve("mini"));
+        Process server = meridian(List.of("nohup"), project, "serve", "--port", "0");
+        try {
+            String endpoint = CompletableFuture.supplyAsync(() -> TestProjects.endpointOf(server)).get(120, TimeUnit.SECONDS);
+            assertEquals("2", people(endpoint));
+            String log = Files.readString(temp.resolve("meridian.log"));
+            assertTrue(log.contains(HUP_IGNORED + " (under nohup?), so 'kill -HUP " + server.pid() + "' will not rebuild"), log);
+            assertTrue(log.contains("hint: start it without nohup"), log);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private Process meridian(Path project, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return meridian(List.of(), project, args);
+    }
+
+    /** Runs the jar's {@code args} on {@code project}, behind {@code launcher} (a command such as nohup, or none). */
+    private Process meridian(List<String> launcher, Path project, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--project", project.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
